@@ -1,0 +1,17 @@
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Infohus.Api.Cases.Assessing;
+
+/// <summary>Indberetning to PET and EAE, made by the local police (§4.3 I).</summary>
+public sealed record ReportToPetEae(long Version, DateTimeOffset? OccurredAt = null) : ICaseCommand;
+
+public static class ReportToPetEaeEndpoint
+{
+    [WolverinePost("/api/cases/{id}/pet-eae-report"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Post(Guid id, ReportToPetEae? command, IDocumentSession session, HttpContext context) =>
+        session.Decide(context, id, command, (state, at, actor) => state.ReportToPetEae(at, actor));
+}

@@ -1,0 +1,16 @@
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Infohus.Api.Cases.Closing;
+
+public sealed record CloseCase(long Version, DateTimeOffset? OccurredAt = null) : ICaseCommand;
+
+public static class CloseCaseEndpoint
+{
+    [WolverinePost("/api/cases/{id}/closure"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Post(Guid id, CloseCase? command, IDocumentSession session, HttpContext context) =>
+        session.Decide(context, id, command, (state, at, actor) => state.Close(at, actor));
+}

@@ -1,0 +1,55 @@
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace Infohus.Api.Cases.Intake;
+
+/// <summary>A bekymringshenvendelse as a member records it at intake.</summary>
+public sealed record ReceiveReferral(
+    ReferralSource Source,
+    ReferralChannel Channel,
+    ReferrerOrganisation ReferrerOrganisation,
+    Registration Registration,
+    string Description,
+    CitizenSituation? CitizenSituation = null,
+    DateTimeOffset? OccurredAt = null);
+
+/// <summary>The new case; for a citizen also who handles it and where to guide the citizen (§4.2.2 II).</summary>
+public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance);
+
+public sealed record GuidanceNote(CitizenGuidance Code, string Text);
+
+public static class ReceiveReferralEndpoint
+{
+    [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
+    public static async Task<IResult> Post(ReceiveReferral? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan)
+    {
+        if (command is null) return Problems.Invalid("The request body is missing.");
+        if (CaseWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
+
+        var caseId = Guid.CreateVersion7();
+        var decision = CaseDecisions.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
+            command.Registration, command.Description, command.CitizenSituation, plan.Value, at, context.User.ToMemberRef());
+        if (decision.Refusal is { } refusal) return Problems.For(refusal);
+
+        session.Events.StartStream<Case>(caseId, decision.Events);
+        session.Tag(context);
+        await session.SaveChangesAsync(context.RequestAborted);
+
+        var routed = decision.Events.OfType<CitizenReferralRouted>().SingleOrDefault();
+        var receipt = new ReferralReceipt(caseId, decision.Events.Count, routed?.Route, routed?.ResponsibleDepartment.ClaimValue(),
+            [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))]);
+        return Results.Created($"/api/cases/{caseId}", receipt);
+    }
+
+    private static string GuidanceText(CitizenGuidance guidance) => guidance switch
+    {
+        CitizenGuidance.Police114 => "Suspicion that illegal acts have happened or will happen: tell the police on 114.",
+        CitizenGuidance.Emergency112 => "Acute danger: call 112.",
+        CitizenGuidance.NationalHotline => "Advice on radicalisation and extremism: the national hotline, 41 74 90 90, 8-22 (antiradikalisering.dk).",
+        _ => throw new ArgumentOutOfRangeException(nameof(guidance))
+    };
+}

@@ -1,0 +1,52 @@
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+using Infohus.Projections.Cases;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Infohus.Api.Cases.Reading;
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, long Page, long PageSize, long Total);
+
+public static class ListCasesEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Newest first. Filters: status, tier, department (responsible), receivedBy (user id).</summary>
+    [WolverineGet("/api/cases"), Authorize(Policy = Policies.CaseRead)]
+    public static async Task<IResult> Get(
+        IQuerySession session, HttpContext context,
+        string? status = null, string? tier = null, string? department = null, string? receivedBy = null,
+        int page = 1, int pageSize = 50)
+    {
+        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+            return Problems.Invalid($"page starts at 1; pageSize is between 1 and {MaxPageSize}.");
+
+        var query = session.Query<CaseSummary>().AsQueryable();
+        if (status is not null)
+        {
+            if (!TryParse<CaseStatus>(status, out var s)) return Problems.Invalid("status is open or closed.");
+            query = query.Where(c => c.Status == s);
+        }
+        if (tier is not null)
+        {
+            if (!TryParse<PreventionTier>(tier, out var t)) return Problems.Invalid("tier is general, specific or targeted.");
+            query = query.Where(c => c.Tier == t);
+        }
+        if (department is not null)
+        {
+            if (!TryParse<Department>(department, out var d)) return Problems.Invalid("department is bfu, saeh, au or police.");
+            query = query.Where(c => c.ResponsibleDepartment == d);
+        }
+        if (receivedBy is not null) query = query.Where(c => c.ReceivedBy == receivedBy);
+
+        var items = await query.OrderByDescending(c => c.ReceivedAt).ToPagedListAsync(page, pageSize, context.RequestAborted);
+        return Results.Ok(new CasePage([.. items], page, pageSize, items.TotalItemCount));
+    }
+
+    private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>
+        Enum.TryParse(value.Replace("-", ""), ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
+}

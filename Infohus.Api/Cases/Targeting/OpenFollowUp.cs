@@ -1,0 +1,24 @@
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Infohus.Api.Cases.Targeting;
+
+/// <summary>Follow-up on derived effects around the citizen: family, siblings, friends, network (§4.3).</summary>
+public sealed record OpenFollowUp(long Version, FollowUpCircle Circle, DateTimeOffset? OccurredAt = null) : ICaseCommand;
+
+public sealed record FollowUpReceipt(Guid Id, long Version, Guid FollowUpId);
+
+public static class OpenFollowUpEndpoint
+{
+    [WolverinePost("/api/cases/{id}/follow-ups"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Post(Guid id, OpenFollowUp? command, IDocumentSession session, HttpContext context)
+    {
+        var followUpId = Guid.CreateVersion7();
+        return session.Decide(context, id, command,
+            (state, at, actor) => state.OpenFollowUp(followUpId, command!.Circle, at, actor),
+            written => new FollowUpReceipt(written.Id, written.Version, followUpId));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Hosting;
+using Infohus.Projections;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Serilog;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Infohus.Api.Hosting;
+
+public static class InfohusHosting
+{
+    /// <summary>Structured console logs. Request logging records method, path, status and time: never a body.</summary>
+    public static IServiceCollection AddInfohusLogging(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSerilog(logger => logger
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console());
+
+    /// <summary>Marten as the event store with every projection, integrated with Wolverine.</summary>
+    public static IServiceCollection AddInfohusEventStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton<InfohusDatabase>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ActionPlanSettings>()
+            .Bind(configuration.GetSection(ActionPlanSettings.Section))
+            .PostConfigure(settings =>
+            {
+                var defaults = ActionPlanSettings.Defaults();
+                if (settings.ConcernLevels.Count == 0) settings.ConcernLevels = defaults.ConcernLevels;
+                if (settings.Districts.Count == 0) settings.Districts = defaults.Districts;
+            });
+
+        services.AddMarten(sp =>
+            {
+                var opts = new StoreOptions()
+                    .ConfigureInfohusEventStore(sp.GetRequiredService<InfohusDatabase>().ConnectionString)
+                    .AddInfohusProjections();
+                opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
+                return opts;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+        return services;
+    }
+
+    /// <summary>JSON, problem details, health checks and the API reference.</summary>
+    public static IServiceCollection AddInfohusHttp(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddWolverineHttp();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Strict input: a missing or null required field, an unknown enum name or a number where a name
+    /// belongs is a 400, not a silently defaulted value.
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseInfohusPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/scalar").AllowAnonymous();
+        }
+
+        app.MapWolverineEndpoints(options => options.MapConcurrencyFailuresToConflict());
+        return app;
+    }
+
+    public static void UseInfohusWolverine(this WolverineOptions opts)
+    {
+        opts.ApplicationAssembly = typeof(InfohusHosting).Assembly;
+        opts.UseRuntimeCompilation();
+    }
+}

@@ -1,0 +1,23 @@
+using Infohus.Api.Hosting;
+using Infohus.Api.Security;
+using JasperFx;
+using Wolverine;
+
+[assembly: JasperFxAssembly]
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddInfohusLogging(builder.Configuration)
+    .AddInfohusEventStore(builder.Configuration, builder.Environment)
+    .AddInfohusSecurity(builder.Configuration, builder.Environment)
+    .AddInfohusHttp();
+builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
+
+var app = builder.Build();
+app.UseInfohusPipeline();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The API host; public so the specs can start it.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace Infohus.Api.Security;
+
+/// <summary>
+/// How tokens are validated (section <c>Infohus:Auth</c>). Production names a real issuer: an OpenID
+/// Connect <see cref="Authority"/>, or an issuer with its own signing key. Development falls back to a
+/// well-known key that production refuses.
+/// </summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Infohus:Auth";
+
+    /// <summary>Published in this repository, so it proves nothing: only ever accepted in Development.</summary>
+    public const string DevelopmentSigningKey = "infohus-development-signing-key--never-use-in-production";
+
+    public string Issuer { get; set; } = "infohus-development";
+
+    public string Audience { get; set; } = "infohus-api";
+
+    public string? Authority { get; set; }
+
+    public string? SigningKey { get; set; }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using System.Text;
+using Infohus.EventStore.Members;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Infohus.Api.Security;
+
+/// <summary>The names of the authorisation policies every endpoint chooses from.</summary>
+public static class Policies
+{
+    /// <summary>Acting on a case: Infohus members and the coordinator, with their department.</summary>
+    public const string CaseWork = "case-work";
+
+    /// <summary>Reading a case: members, the coordinator and auditors. Never the steering group.</summary>
+    public const string CaseRead = "case-read";
+}
+
+public static class InfohusClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Department = "department";
+
+    /// <summary>The actor an event records. Only called behind a policy that guarantees the claims.</summary>
+    public static MemberRef ToMemberRef(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(Subject) ?? throw new InvalidOperationException("The token has no subject."),
+        Enum.Parse<Role>(user.FindFirstValue(Role)!, ignoreCase: true),
+        Enum.Parse<Department>(user.FindFirstValue(Department)!, ignoreCase: true));
+
+    public static string ClaimValue(this Role role) => role.ToString().ToLowerInvariant();
+
+    public static string ClaimValue(this Department department) => department.ToString().ToLowerInvariant();
+
+    internal static bool HasKnownDepartment(this ClaimsPrincipal user) =>
+        Enum.TryParse<Department>(user.FindFirstValue(Department), ignoreCase: true, out _);
+}
+
+public static class InfohusSecurity
+{
+    public static IServiceCollection AddInfohusSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        var key = SigningKeyFor(settings, environment);
+        services.AddSingleton(new TokenSigning(settings, key));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                if (settings.Authority is not null) options.Authority = settings.Authority;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = key,
+                    ValidateIssuerSigningKey = key is not null,
+                    NameClaimType = InfohusClaims.Name,
+                    RoleClaimType = InfohusClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30)
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            // An endpoint that names no policy still needs a valid token.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.CaseWork, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue())
+                .RequireClaim(InfohusClaims.Subject)
+                .RequireAssertion(context => context.User.HasKnownDepartment()))
+            .AddPolicy(Policies.CaseRead, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue(), Role.Auditor.ClaimValue()));
+        return services;
+    }
+
+    private static SymmetricSecurityKey? SigningKeyFor(AuthSettings settings, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment())
+            return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey ?? AuthSettings.DevelopmentSigningKey));
+
+        if (settings.SigningKey == AuthSettings.DevelopmentSigningKey)
+            throw new InvalidOperationException("Infohus:Auth:SigningKey is the development key; it is refused outside Development.");
+        if (settings.Authority is null && string.IsNullOrEmpty(settings.SigningKey))
+            throw new InvalidOperationException("Configure Infohus:Auth:Authority (an OpenID Connect issuer) or Infohus:Auth:SigningKey with Infohus:Auth:Issuer.");
+        if (settings.SigningKey is { Length: < 32 })
+            throw new InvalidOperationException("Infohus:Auth:SigningKey must be at least 32 characters.");
+        return settings.SigningKey is null ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey));
+    }
+}

@@ -1,0 +1,102 @@
+using Infohus.EventStore.Members;
+
+namespace Infohus.EventStore.Cases;
+
+public enum CaseStatus { Open, Closed }
+
+public sealed record Assessment(bool ConcernsExtremism, string? ConcernLevel, PreventionTier? Tier, DateTimeOffset AssessedAt);
+
+public sealed record Intervention(Guid Id, InterventionKind Kind, InterventionDecision? Decision, string? Authority);
+
+/// <summary>
+/// The state of one case, folded from its events. Immutable: every Apply returns a new state, so a
+/// handler can never change history by changing the aggregate.
+/// </summary>
+public sealed record Case(
+    Guid Id,
+    ReferralSource Source,
+    Department ResponsibleDepartment,
+    string ReceivedBy,
+    CitizenRoute? Route,
+    ReferralChannel Channel,
+    ReferrerOrganisation ReferrerOrganisation,
+    Registration Registration,
+    string Description,
+    DateTimeOffset ReceivedAt,
+    CaseStatus Status,
+    bool ManagerInformed,
+    bool InterviewHeld,
+    Assessment? Assessment,
+    string? RedirectedTo,
+    bool ReportedToPetEae,
+    FeedbackKind? Feedback,
+    string? HandedOverTo,
+    IReadOnlyList<Department> CrisisTeam,
+    int PreparednessPlans,
+    IReadOnlyList<Intervention> Interventions,
+    int FollowUps,
+    EvaluationOutcome? Evaluation)
+{
+    /// <summary>The stream version, set by Marten after each event.</summary>
+    public long Version { get; set; }
+
+    /// <summary>§4.2.2 I: referrals from employees and external partners go through manager and interview.</summary>
+    public bool ComesFromEmployeeOrPartner => Source is ReferralSource.Employee or ReferralSource.ExternalPartner;
+
+    public static Case Create(ReferralReceived e) => new(
+        e.CaseId, e.Source, e.ReceivedBy.Department, e.ReceivedBy.UserId, null, e.Channel, e.ReferrerOrganisation,
+        e.Registration, e.Description, e.ReceivedAt, CaseStatus.Open,
+        ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
+        Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, Interventions: [], FollowUps: 0,
+        Evaluation: null);
+
+    public Case Apply(CitizenReferralRouted e) => this with { Route = e.Route, ResponsibleDepartment = e.ResponsibleDepartment };
+
+    public Case Apply(NearestManagerInformed _) => this with { ManagerInformed = true };
+
+    public Case Apply(ConcernInterviewHeld _) => this with { InterviewHeld = true };
+
+    public Case Apply(ConcernAssessed e) =>
+        this with { Assessment = new Assessment(e.ConcernsExtremism, e.ConcernLevel, e.Tier, e.AssessedAt) };
+
+    public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body };
+
+    public Case Apply(ReportedToPetEae _) => this with { ReportedToPetEae = true };
+
+    public Case Apply(FeedbackGiven e) => this with { Feedback = e.Kind };
+
+    public Case Apply(CaseHandedOver e) => this with { HandedOverTo = e.ReceivingAuthority };
+
+    public Case Apply(CrisisTeamConvened e) => this with { CrisisTeam = e.Departments };
+
+    public Case Apply(PreparednessPlanAdopted _) => this with { PreparednessPlans = PreparednessPlans + 1 };
+
+    public Case Apply(InterventionRecommended e) =>
+        this with { Interventions = [.. Interventions, new Intervention(e.InterventionId, e.Kind, null, null)] };
+
+    public Case Apply(InterventionDecided e) => this with
+    {
+        Interventions = [.. Interventions.Select(i => i.Id == e.InterventionId ? i with { Decision = e.Decision, Authority = e.Authority } : i)]
+    };
+
+    public Case Apply(FollowUpOpened _) => this with { FollowUps = FollowUps + 1 };
+
+    public Case Apply(CourseEvaluated e) => this with { Evaluation = e.Outcome };
+
+    public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
+
+    // A reopened case goes back to assessment: the earlier course stays in the history, and the new
+    // round needs its own assessment, feedback and evaluation.
+    public Case Apply(CaseReopened _) => this with
+    {
+        Status = CaseStatus.Open,
+        Assessment = null,
+        RedirectedTo = null,
+        ReportedToPetEae = false,
+        Feedback = null,
+        HandedOverTo = null,
+        CrisisTeam = [],
+        PreparednessPlans = 0,
+        Evaluation = null
+    };
+}

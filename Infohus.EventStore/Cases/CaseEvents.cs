@@ -1,0 +1,159 @@
+using Infohus.EventStore.Members;
+
+namespace Infohus.EventStore.Cases;
+
+// Events are forever: past-tense, positional, carrying their business time and who acted.
+// Renaming one renames its stored type; add new events instead of changing old ones.
+
+/// <summary>The prevention triangle (forebyggelsestrekanten): opbyggende / foregribende / indgribende.</summary>
+public enum PreventionTier { General, Specific, Targeted }
+
+/// <summary>Who handles a citizen's referral (§4.2.2 II).</summary>
+public enum CitizenRoute { SspConsultant, PoliceRepresentative }
+
+/// <summary>Where the member guides a citizen (§4.2.2 II): 114, 112 or the national hotline.</summary>
+public enum CitizenGuidance { Police114, Emergency112, NationalHotline }
+
+/// <summary>Why a referral that is not about extremism is passed on (§4.2.2, e.g. social control).</summary>
+public enum RedirectionReason { NegativeSocialControl, ForcedMarriage, HonourRelatedConflict, Crime, Wellbeing, Other }
+
+/// <summary>Tilbagemelding (§4.2.2 I): a) guidance on specific measures, b) targeted intervention.</summary>
+public enum FeedbackKind { Guidance, Targeted }
+
+/// <summary>What the Infohus may advise (§4.3); the authority for the area grants it.</summary>
+public enum InterventionKind
+{
+    SupportContactPerson,
+    SpecialisedMentor,
+    ParentCoach,
+    ExitProgramme,
+    EducationOffer,
+    EmploymentOffer,
+    Other
+}
+
+public enum InterventionDecision { Granted, Refused }
+
+/// <summary>Afledte effekter (§4.3): who around the citizen is followed up.</summary>
+public enum FollowUpCircle { Family, Siblings, Friends, Network }
+
+public enum EvaluationOutcome { ConcernResolved, ConcernReduced, Unchanged, ConcernIncreased, NotPossible }
+
+/// <summary>A bekymringshenvendelse received. Starts the case stream.</summary>
+public sealed record ReferralReceived(
+    Guid CaseId,
+    ReferralSource Source,
+    ReferralChannel Channel,
+    ReferrerOrganisation ReferrerOrganisation,
+    Registration Registration,
+    string Description,
+    DateTimeOffset ReceivedAt,
+    MemberRef ReceivedBy);
+
+/// <summary>A citizen's referral routed by age at intake (§4.2.2 II a/b). Never a refusal.</summary>
+public sealed record CitizenReferralRouted(
+    Guid CaseId,
+    CitizenRoute Route,
+    Department ResponsibleDepartment,
+    IReadOnlyList<CitizenGuidance> Guidance,
+    DateTimeOffset RoutedAt,
+    MemberRef RoutedBy);
+
+/// <summary>The referring employee's nearest manager was told before the interview (§4.2.2 I).</summary>
+public sealed record NearestManagerInformed(Guid CaseId, DateTimeOffset InformedAt, MemberRef InformedBy);
+
+/// <summary>
+/// Bekymringsinterview held, with the two notices of §4.2.2 I given: a referral does not replace a
+/// notification (underretning), and the municipality's duty to report to the Immigration Service.
+/// </summary>
+public sealed record ConcernInterviewHeld(
+    Guid CaseId,
+    bool NotificationDutyExplained,
+    bool ImmigrationServiceDutyExplained,
+    string? Notes,
+    DateTimeOffset HeldAt,
+    MemberRef HeldBy);
+
+/// <summary>
+/// The Infohus assessed the concern. When it is not about radicalisation or extremism there is no
+/// level and no tier: the case is then redirected.
+/// </summary>
+public sealed record ConcernAssessed(
+    Guid CaseId,
+    bool ConcernsExtremism,
+    string? ConcernLevel,
+    PreventionTier? Tier,
+    IReadOnlyList<Department> Participants,
+    DateTimeOffset AssessedAt,
+    MemberRef AssessedBy);
+
+/// <summary>Not about extremism: passed on to the right body in the municipality (§4.2.2).</summary>
+public sealed record ReferralRedirected(
+    Guid CaseId,
+    string Body,
+    RedirectionReason Reason,
+    DateTimeOffset RedirectedAt,
+    MemberRef RedirectedBy);
+
+/// <summary>Indberetning: the local police reported the case to PET and EAE (§4.2.2 I, §4.3 I).</summary>
+public sealed record ReportedToPetEae(Guid CaseId, DateTimeOffset ReportedAt, MemberRef ReportedBy);
+
+public sealed record FeedbackGiven(Guid CaseId, FeedbackKind Kind, DateTimeOffset GivenAt, MemberRef GivenBy);
+
+/// <summary>After feedback a), the referring authority carries the case on; the Infohus is no longer involved.</summary>
+public sealed record CaseHandedOver(
+    Guid CaseId,
+    string ReceivingAuthority,
+    DateTimeOffset HandedOverAt,
+    MemberRef HandedOverBy);
+
+/// <summary>Kriseteam across the relevant departments and the police (§4.3).</summary>
+public sealed record CrisisTeamConvened(
+    Guid CaseId,
+    IReadOnlyList<Department> Departments,
+    DateTimeOffset ConvenedAt,
+    MemberRef ConvenedBy);
+
+/// <summary>Beredskabsplan written by the crisis team (§4.3).</summary>
+public sealed record PreparednessPlanAdopted(
+    Guid CaseId,
+    string Plan,
+    DateTimeOffset AdoptedAt,
+    MemberRef AdoptedBy);
+
+public sealed record InterventionRecommended(
+    Guid CaseId,
+    Guid InterventionId,
+    InterventionKind Kind,
+    DateTimeOffset RecommendedAt,
+    MemberRef RecommendedBy);
+
+/// <summary>
+/// The authority for the area granted or refused the intervention (§4.3: bevilling); the Infohus only
+/// records the authority's decision and can never be the grantor.
+/// </summary>
+public sealed record InterventionDecided(
+    Guid CaseId,
+    Guid InterventionId,
+    InterventionDecision Decision,
+    string Authority,
+    DateTimeOffset DecidedAt,
+    MemberRef RecordedBy);
+
+public sealed record FollowUpOpened(
+    Guid CaseId,
+    Guid FollowUpId,
+    FollowUpCircle Circle,
+    DateTimeOffset OpenedAt,
+    MemberRef OpenedBy);
+
+public sealed record CourseEvaluated(
+    Guid CaseId,
+    EvaluationOutcome Outcome,
+    string? Notes,
+    DateTimeOffset EvaluatedAt,
+    MemberRef EvaluatedBy);
+
+public sealed record CaseClosed(Guid CaseId, DateTimeOffset ClosedAt, MemberRef ClosedBy);
+
+public sealed record CaseReopened(Guid CaseId, string Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy);

@@ -1,0 +1,37 @@
+using Infohus.EventStore.Cases;
+using Marten;
+using Weasel.Core;
+
+namespace Infohus.EventStore.Hosting;
+
+public static class InfohusEventStore
+{
+    public const string Schema = "infohus";
+
+    /// <summary>Every event a case stream can hold; registered up front so stored type names never depend on load order.</summary>
+    public static readonly IReadOnlyList<Type> CaseEventTypes =
+    [
+        typeof(ReferralReceived), typeof(CitizenReferralRouted), typeof(NearestManagerInformed),
+        typeof(ConcernInterviewHeld), typeof(ConcernAssessed), typeof(ReferralRedirected), typeof(ReportedToPetEae),
+        typeof(FeedbackGiven), typeof(CaseHandedOver), typeof(CrisisTeamConvened), typeof(PreparednessPlanAdopted),
+        typeof(InterventionRecommended), typeof(InterventionDecided), typeof(FollowUpOpened), typeof(CourseEvaluated),
+        typeof(CaseClosed), typeof(CaseReopened)
+    ];
+
+    /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>
+    public static StoreOptions ConfigureInfohusEventStore(this StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        // Who acted is in each event; the request that caused it is in the metadata.
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+
+        opts.Events.AddEventTypes(CaseEventTypes);
+        opts.Projections.LiveStreamAggregation<Case>();
+        return opts;
+    }
+}

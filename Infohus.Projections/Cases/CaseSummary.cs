@@ -1,0 +1,59 @@
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Infohus.Projections.Cases;
+
+/// <summary>One row per case for the case list: coded facts only, no free text.</summary>
+public sealed record CaseSummary(
+    Guid Id,
+    ReferralSource Source,
+    Department ResponsibleDepartment,
+    string ReceivedBy,
+    CaseStatus Status,
+    string Stage,
+    string? ConcernLevel,
+    PreventionTier? Tier,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset LastActivityAt,
+    long Version);
+
+/// <summary>
+/// Inline, so the list is consistent with every acknowledged write. Version counts the events, since
+/// quick-append inline projections do not see the stream version.
+/// </summary>
+public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
+{
+    public override CaseSummary? Evolve(CaseSummary? snapshot, Guid id, IEvent e)
+    {
+        if (e.Data is ReferralReceived received)
+        {
+            return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId,
+                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, 1);
+        }
+
+        if (snapshot is null) return null;
+        var next = e.Data switch
+        {
+            CitizenReferralRouted routed => snapshot with { ResponsibleDepartment = routed.ResponsibleDepartment, Stage = "routed", LastActivityAt = routed.RoutedAt },
+            NearestManagerInformed informed => snapshot with { Stage = "manager-informed", LastActivityAt = informed.InformedAt },
+            ConcernInterviewHeld interview => snapshot with { Stage = "interviewed", LastActivityAt = interview.HeldAt },
+            ConcernAssessed assessed => snapshot with { Stage = "assessed", ConcernLevel = assessed.ConcernLevel, Tier = assessed.Tier, LastActivityAt = assessed.AssessedAt },
+            ReferralRedirected redirected => snapshot with { Stage = "redirected", LastActivityAt = redirected.RedirectedAt },
+            ReportedToPetEae reported => snapshot with { LastActivityAt = reported.ReportedAt },
+            FeedbackGiven feedback => snapshot with { Stage = "feedback-given", LastActivityAt = feedback.GivenAt },
+            CaseHandedOver handedOver => snapshot with { Stage = "handed-over", LastActivityAt = handedOver.HandedOverAt },
+            CrisisTeamConvened convened => snapshot with { Stage = "crisis-team", LastActivityAt = convened.ConvenedAt },
+            PreparednessPlanAdopted adopted => snapshot with { LastActivityAt = adopted.AdoptedAt },
+            InterventionRecommended recommended => snapshot with { LastActivityAt = recommended.RecommendedAt },
+            InterventionDecided decided => snapshot with { LastActivityAt = decided.DecidedAt },
+            FollowUpOpened followUp => snapshot with { LastActivityAt = followUp.OpenedAt },
+            CourseEvaluated evaluated => snapshot with { Stage = "evaluated", LastActivityAt = evaluated.EvaluatedAt },
+            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", LastActivityAt = closed.ClosedAt },
+            CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, LastActivityAt = reopened.ReopenedAt },
+            _ => snapshot
+        };
+        return next with { Version = snapshot.Version + 1 };
+    }
+}

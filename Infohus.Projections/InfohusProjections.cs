@@ -1,0 +1,18 @@
+using Infohus.Projections.Cases;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Infohus.Projections;
+
+public static class InfohusProjections
+{
+    /// <summary>Every read model, registered in one place.</summary>
+    public static StoreOptions AddInfohusProjections(this StoreOptions opts)
+    {
+        opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<CaseSummary>()
+            .Index(x => x.Status)
+            .Index(x => x.ReceivedAt);
+        return opts;
+    }
+}
