@@ -1,0 +1,68 @@
+using System.Net;
+using Infohus.Api.Cases.Assessing;
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+using Infohus.Specs.Support;
+
+namespace Infohus.Specs.Api.Lifecycle;
+
+public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)
+{
+    [Fact]
+    public async Task a_concern_about_a_15_year_old_goes_to_the_ssp_consultant()
+    {
+        var answer = await Host.Post("/api/cases", Given.CitizenReferral(15), Caller.AuMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+        answer.Location.ShouldBe($"/api/cases/{answer.Id}");
+        answer.Body!["route"]!.GetValue<string>().ShouldBe("ssp-consultant");
+        answer.Body!["responsibleDepartment"]!.GetValue<string>().ShouldBe("bfu");
+        var view = await Host.Get($"/api/cases/{answer.Id}", Caller.SspConsultant);
+        view.Body!["state"]!["route"]!.GetValue<string>().ShouldBe("ssp-consultant");
+    }
+
+    [Fact]
+    public async Task a_concern_about_a_30_year_old_goes_to_the_police_representative()
+    {
+        var answer = await Host.Post("/api/cases", Given.CitizenReferral(30), Caller.SaehMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+        answer.Body!["route"]!.GetValue<string>().ShouldBe("police-representative");
+        answer.Body!["responsibleDepartment"]!.GetValue<string>().ShouldBe("police");
+    }
+
+    [Fact]
+    public async Task the_answer_tells_the_member_where_to_guide_the_citizen()
+    {
+        var answer = await Host.Post("/api/cases",
+            Given.CitizenReferral(30, new CitizenSituation(SuspectedIllegalActs: true, Acute: true, WantsAdvice: true)), Caller.PoliceMember);
+
+        var guidance = answer.Body!["guidance"]!.AsArray();
+        guidance.Select(g => g!["code"]!.GetValue<string>()).ShouldBe(["police114", "emergency112", "national-hotline"]);
+        guidance.Select(g => g!["text"]!.GetValue<string>()).ShouldAllBe(text => text.Length > 10);
+    }
+
+    [Fact]
+    public async Task a_citizen_case_is_assessed_without_manager_or_interview()
+    {
+        var answer = await Host.Post("/api/cases", Given.CitizenReferral(17), Caller.SspConsultant);
+        var @case = new CaseRef(answer.Id, answer.Version);
+
+        var view = await Host.Get(@case.Url(), Caller.SspConsultant);
+        var allowed = view.Body!["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        allowed.ShouldContain("assessment");
+        allowed.ShouldNotContain("interview");
+
+        await Host.Step(@case, "assessment", new AssessConcern(@case.Version, true, [Department.Bfu], "low", PreventionTier.General), Caller.SspConsultant);
+    }
+
+    [Fact]
+    public async Task a_citizen_referral_without_an_age_is_a_400_and_no_case_is_started()
+    {
+        var answer = await Host.Post("/api/cases", Given.CitizenReferral(30) with { Registration = Given.Registration(age: null) }, Caller.BfuMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Detail.ShouldContain("age");
+        (await Host.StoredEventCount()).ShouldBe(0);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Infohus.Api.Hosting;
+using Infohus.Api.Security;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Infohus.Specs.Support;
+
+/// <summary>An HTTP answer: its status and its JSON body (problem details included).</summary>
+public sealed record Answer(HttpStatusCode Status, JsonNode? Body, string? Location)
+{
+    public long Version => Body!["version"]!.GetValue<long>();
+
+    public Guid Id => Body!["id"]!.GetValue<Guid>();
+
+    public string Detail => Body?["detail"]?.GetValue<string>() ?? "";
+
+    public override string ToString() => $"{(int)Status} {Body?.ToJsonString()}";
+}
+
+/// <summary>How the specs talk to the API: real HTTP through the test server, real tokens, real JSON.</summary>
+public static class HttpSpeech
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions();
+        InfohusHosting.ConfigureJson(json);
+        return json;
+    }
+
+    public static string TokenFor(this IAlbaHost host, Caller caller) =>
+        host.Services.GetRequiredService<TokenSigning>()
+            .Issue(caller.Subject, $"Spec {caller.Subject}", caller.Role, caller.Department, TimeSpan.FromMinutes(30));
+
+    public static Task<Answer> Post(this IAlbaHost host, string url, object? body, Caller caller) =>
+        host.PostRaw(url, body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), Json), caller);
+
+    public static async Task<Answer> PostRaw(this IAlbaHost host, string url, string json, Caller caller)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Text(json).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+            Authorise(host, s, caller);
+            s.IgnoreStatusCode();
+        });
+        return await AnswerOf(result);
+    }
+
+    public static async Task<Answer> Get(this IAlbaHost host, string url, Caller caller)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            Authorise(host, s, caller);
+            s.IgnoreStatusCode();
+        });
+        return await AnswerOf(result);
+    }
+
+    /// <summary>The version of a case as the event store holds it: what every refusal must leave untouched.</summary>
+    public static async Task<long> StoredVersion(this IAlbaHost host, Guid caseId)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var state = await session.Events.FetchStreamStateAsync(caseId);
+        return state?.Version ?? 0;
+    }
+
+    public static async Task<int> StoredEventCount(this IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    private static void Authorise(IAlbaHost host, Scenario s, Caller caller)
+    {
+        if (caller != Caller.Anonymous) s.WithRequestHeader("Authorization", $"Bearer {host.TokenFor(caller)}");
+    }
+
+    private static async Task<Answer> AnswerOf(IScenarioResult result)
+    {
+        var text = await result.ReadAsTextAsync();
+        var body = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        var context = result.Context.Response;
+        return new Answer((HttpStatusCode)context.StatusCode, body, context.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
+    }
+}

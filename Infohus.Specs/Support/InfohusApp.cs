@@ -1,0 +1,63 @@
+using Alba;
+using Infohus.Api.Hosting;
+using Infohus.EventStore.Hosting;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Infohus.Specs.Support;
+
+/// <summary>
+/// One API host and one PostgreSQL database for the whole run: the local server in .local/postgres
+/// (database infohus_specs), or ConnectionStrings__Infohus when set.
+/// </summary>
+public sealed class InfohusApp : IAsyncLifetime
+{
+    public const string SpecDatabase = "infohus_specs";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Infohus") is { Length: > 0 } configured
+            ? configured
+            : LocalPostgres.EnsureDatabase(SpecDatabase, TextWriter.Null);
+
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", ConnectionString);
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.MartenDaemonModeIsSolo();
+            });
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<InfohusApp>
+{
+    public const string Name = "api";
+}
+
+/// <summary>A spec through the HTTP API. Every spec starts from an empty event store.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiSpec(InfohusApp app) : IAsyncLifetime
+{
+    protected IAlbaHost Host => app.Host;
+
+    protected InfohusApp App => app;
+
+    public Task InitializeAsync() => Host.ResetAllMartenDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
