@@ -91,7 +91,11 @@ public static class InfohusHosting
             app.MapScalarApiReference("/scalar").AllowAnonymous();
         }
 
-        app.MapWolverineEndpoints(options => options.MapConcurrencyFailuresToConflict());
+        app.MapWolverineEndpoints(options =>
+        {
+            options.MapConcurrencyFailuresToConflict();
+            options.RejectUnparseableQueryValues = true;
+        });
         return app;
     }
 
