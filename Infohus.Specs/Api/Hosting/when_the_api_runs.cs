@@ -1,0 +1,84 @@
+using System.Net;
+using Alba;
+using Infohus.Api.Cases.Interviewing;
+using Infohus.Api.Security;
+using Infohus.EventStore.Cases;
+using Infohus.Specs.Support;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Infohus.Specs.Api.Hosting;
+
+public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
+{
+    [Fact]
+    public async Task it_is_live_and_ready_when_the_database_answers()
+    {
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.StatusCodeShouldBe(HttpStatusCode.OK);
+        });
+        var ready = await Host.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBe(HttpStatusCode.OK);
+        });
+        (await ready.ReadAsTextAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_describes_every_case_step()
+    {
+        var document = await Host.Get("/openapi/v1.json", Caller.Anonymous);
+
+        document.Status.ShouldBe(HttpStatusCode.OK);
+        var paths = document.Body!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var step in Enum.GetValues<CaseAction>().Where(a => a != CaseAction.InterventionDecision))
+        {
+            var route = $"/api/cases/{{id}}/{Kebab(step)}";
+            paths.ShouldContain(route);
+        }
+        paths.ShouldContain("/api/cases/{id}/interventions/{interventionId}/decision");
+    }
+
+    [Fact]
+    public async Task every_event_records_who_acted_and_the_request_that_caused_it()
+    {
+        var @case = await Host.ReferralFromEmployee();
+        await Host.Step(@case, "manager-informed", new InformManager(@case.Version), Caller.AuMember);
+
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(@case.Id);
+
+        var informed = events.Last();
+        var data = informed.Data.ShouldBeOfType<NearestManagerInformed>();
+        data.InformedBy.UserId.ShouldBe("au-member");
+        data.InformedBy.Department.ShouldBe(EventStore.Members.Department.Au);
+        informed.CorrelationId.ShouldNotBeNullOrWhiteSpace();
+        informed.CorrelationId.ShouldNotBe(events.First().CorrelationId);
+        informed.Headers!["user-id"].ToString().ShouldBe("au-member");
+        informed.Headers!["department"].ToString().ShouldBe("au");
+    }
+
+    [Fact]
+    public async Task production_refuses_to_start_with_the_development_signing_key()
+    {
+        var start = () => AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
+            builder.UseSetting("Infohus:Auth:SigningKey", AuthSettings.DevelopmentSigningKey);
+        });
+
+        var failure = await Should.ThrowAsync<Exception>(start);
+        failure.ToString().ShouldContain("development key");
+    }
+
+    private static string Kebab(CaseAction action) => action switch
+    {
+        CaseAction.PetEaeReport => "pet-eae-report",
+        _ => string.Concat(action.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()))
+    };
+}
