@@ -1,0 +1,70 @@
+using Infohus.EventStore.Cases;
+using Case = Infohus.EventStore.Cases.Case;
+using Infohus.EventStore.Members;
+
+namespace Infohus.Specs.Rules;
+
+/// <summary>Case state folded from events in memory, the way Marten folds it: Create, then each Apply.</summary>
+public static class History
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    public static readonly Guid CaseId = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
+    public static readonly MemberRef Bfu = new("bfu-member", Role.Member, Department.Bfu);
+    public static readonly MemberRef Police = new("police-member", Role.Member, Department.Police);
+    public static readonly MemberRef Steering = new("steering-chief", Role.Steering, Department.Bfu);
+    public static readonly ActionPlanSettings Plan = ActionPlanSettings.Defaults();
+
+    public static Case Given(params object[] events)
+    {
+        var state = Case.Create((ReferralReceived)events[0]);
+        foreach (var e in events.Skip(1))
+        {
+            var apply = typeof(Case).GetMethod(nameof(Case.Apply), [e.GetType()])
+                ?? throw new InvalidOperationException($"Case has no public Apply for {e.GetType().Name}.");
+            state = (Case)apply.Invoke(state, [e])!;
+        }
+        return state;
+    }
+
+    public static Registration Registration(int? age = 16) => new(age, Gender.Female, NationalityGroup.Danish, "sindal",
+        FamilyNetwork.Supportive, Attachment.Education, IdeologyCategory.Islamist, [WarningSign.ChangedBehaviour]);
+
+    public static ReferralReceived Referral(ReferralSource source = ReferralSource.Employee) =>
+        new(CaseId, source, ReferralChannel.InPerson, ReferrerOrganisation.YouthEducation, Registration(), "Concern.", Now, Bfu);
+
+    public static NearestManagerInformed ManagerInformed => new(CaseId, Now, Bfu);
+
+    public static ConcernInterviewHeld Interviewed => new(CaseId, true, true, null, Now, Bfu);
+
+    public static ConcernAssessed Assessed(PreventionTier tier, string level = "moderate") =>
+        new(CaseId, true, level, tier, [Department.Bfu, Department.Police], Now, Bfu);
+
+    public static ConcernAssessed NotExtremism => new(CaseId, false, null, null, [Department.Bfu], Now, Bfu);
+
+    public static FeedbackGiven Feedback(FeedbackKind kind) => new(CaseId, kind, Now, Bfu);
+
+    public static CrisisTeamConvened CrisisTeam => new(CaseId, [Department.Bfu, Department.Police], Now, Bfu);
+
+    public static readonly Guid InterventionId = Guid.Parse("0195a1b2-0000-7000-8000-0000000000aa");
+
+    public static InterventionRecommended Recommended => new(CaseId, InterventionId, InterventionKind.ParentCoach, Now, Bfu);
+
+    public static Case Targeted(params object[] more) => Given([
+        Referral(), ManagerInformed, Interviewed, Assessed(PreventionTier.Targeted, "high"), Feedback(FeedbackKind.Targeted), .. more]);
+
+    public static Case Specific(params object[] more) => Given([
+        Referral(), ManagerInformed, Interviewed, Assessed(PreventionTier.Specific), Feedback(FeedbackKind.Guidance), .. more]);
+
+    public static void ShouldBeRefused(this Decision decision, RefusalKind kind)
+    {
+        decision.Refusal.ShouldNotBeNull($"expected a {kind} refusal, got events {string.Join(", ", decision.Events.Select(e => e.GetType().Name))}");
+        decision.Refusal.Kind.ShouldBe(kind, decision.Refusal.Reason);
+        decision.Events.ShouldBeEmpty();
+    }
+
+    public static T ShouldAccept<T>(this Decision decision)
+    {
+        decision.Refusal.ShouldBeNull();
+        return decision.Events.ShouldHaveSingleItem().ShouldBeOfType<T>();
+    }
+}
