@@ -1,8 +1,5 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
 using JasperFx;
-using Marten;
 
 namespace Infohus.Api.Cases;
 

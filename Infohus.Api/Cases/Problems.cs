@@ -1,5 +1,3 @@
-using Infohus.EventStore.Cases;
-
 namespace Infohus.Api.Cases;
 
 /// <summary>RFC 9457 problem details with a message a member can act on, and never personal data.</summary>

@@ -17,6 +17,7 @@ public sealed record Case(
     ReferralSource Source,
     Department ResponsibleDepartment,
     string ReceivedBy,
+    string? AssignedTo,
     CitizenRoute? Route,
     ReferralChannel Channel,
     ReferrerOrganisation ReferrerOrganisation,
@@ -44,13 +45,18 @@ public sealed record Case(
     public bool ComesFromEmployeeOrPartner => Source is ReferralSource.Employee or ReferralSource.ExternalPartner;
 
     public static Case Create(ReferralReceived e) => new(
-        e.CaseId, e.Source, e.ReceivedBy.Department, e.ReceivedBy.UserId, null, e.Channel, e.ReferrerOrganisation,
+        e.CaseId, e.Source, e.ReceivedBy.Department, e.ReceivedBy.UserId, e.ReceivedBy.UserId, null, e.Channel, e.ReferrerOrganisation,
         e.Registration, e.Description, e.ReceivedAt, CaseStatus.Open,
         ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
         Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, Interventions: [], FollowUps: 0,
         Evaluation: null);
 
-    public Case Apply(CitizenReferralRouted e) => this with { Route = e.Route, ResponsibleDepartment = e.ResponsibleDepartment };
+    public Case Apply(CitizenReferralRouted e) => this with
+    {
+        Route = e.Route,
+        ResponsibleDepartment = e.ResponsibleDepartment,
+        AssignedTo = e.AssignedMember()
+    };
 
     public Case Apply(NearestManagerInformed _) => this with { ManagerInformed = true };
 

@@ -57,7 +57,14 @@ public sealed record CitizenReferralRouted(
     Department ResponsibleDepartment,
     IReadOnlyList<CitizenGuidance> Guidance,
     DateTimeOffset RoutedAt,
-    MemberRef RoutedBy);
+    MemberRef RoutedBy)
+{
+    /// <summary>
+    /// The member who received it keeps it when they belong to the responsible department; otherwise
+    /// it waits for that department (§4.2.2 II b: the receiver puts the citizen in contact with the police).
+    /// </summary>
+    public string? AssignedMember() => RoutedBy.Department == ResponsibleDepartment ? RoutedBy.UserId : null;
+}
 
 /// <summary>The referring employee's nearest manager was told before the interview (§4.2.2 I).</summary>
 public sealed record NearestManagerInformed(Guid CaseId, DateTimeOffset InformedAt, MemberRef InformedBy);

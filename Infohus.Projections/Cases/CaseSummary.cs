@@ -11,6 +11,7 @@ public sealed record CaseSummary(
     ReferralSource Source,
     Department ResponsibleDepartment,
     string ReceivedBy,
+    string? AssignedTo,
     CaseStatus Status,
     string Stage,
     string? ConcernLevel,
@@ -29,14 +30,20 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
     {
         if (e.Data is ReferralReceived received)
         {
-            return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId,
+            return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
                 CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, 1);
         }
 
         if (snapshot is null) return null;
         var next = e.Data switch
         {
-            CitizenReferralRouted routed => snapshot with { ResponsibleDepartment = routed.ResponsibleDepartment, Stage = "routed", LastActivityAt = routed.RoutedAt },
+            CitizenReferralRouted routed => snapshot with
+            {
+                ResponsibleDepartment = routed.ResponsibleDepartment,
+                AssignedTo = routed.AssignedMember(),
+                Stage = "routed",
+                LastActivityAt = routed.RoutedAt
+            },
             NearestManagerInformed informed => snapshot with { Stage = "manager-informed", LastActivityAt = informed.InformedAt },
             ConcernInterviewHeld interview => snapshot with { Stage = "interviewed", LastActivityAt = interview.HeldAt },
             ConcernAssessed assessed => snapshot with { Stage = "assessed", ConcernLevel = assessed.ConcernLevel, Tier = assessed.Tier, LastActivityAt = assessed.AssessedAt },

@@ -1,7 +1,3 @@
-using Infohus.EventStore.Cases;
-using Case = Infohus.EventStore.Cases.Case;
-using Infohus.EventStore.Members;
-
 namespace Infohus.Specs.Rules;
 
 /// <summary>Case state folded from events in memory, the way Marten folds it: Create, then each Apply.</summary>

@@ -1,4 +1,3 @@
-using Infohus.EventStore.Cases;
 using static Infohus.Specs.Rules.History;
 
 namespace Infohus.Specs.Rules;

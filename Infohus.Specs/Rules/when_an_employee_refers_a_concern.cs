@@ -1,5 +1,3 @@
-using Infohus.EventStore.Cases;
-using Infohus.EventStore.Members;
 using static Infohus.Specs.Rules.History;
 
 namespace Infohus.Specs.Rules;

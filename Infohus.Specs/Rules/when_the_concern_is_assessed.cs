@@ -1,6 +1,3 @@
-using Infohus.EventStore.Cases;
-using Case = Infohus.EventStore.Cases.Case;
-using Infohus.EventStore.Members;
 using static Infohus.Specs.Rules.History;
 
 namespace Infohus.Specs.Rules;

@@ -1,13 +1,5 @@
-using System.Net;
 using Alba;
-using Infohus.Api.Cases.Assessing;
-using Infohus.Api.Cases.Closing;
-using Infohus.Api.Cases.Feedback;
 using Infohus.Api.Cases.Intake;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.Api.Cases.Targeting;
-using Infohus.EventStore.Cases;
-using Infohus.EventStore.Members;
 
 namespace Infohus.Specs.Support;
 

@@ -1,5 +1,3 @@
-using Infohus.EventStore.Members;
-
 namespace Infohus.Specs.Support;
 
 /// <summary>The people in the specs: one token each, signed like a development token.</summary>

@@ -1,10 +1,5 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace Infohus.Api.Cases.Assessing;
 

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Assessing;
 
 /// <summary>A concern that is not about extremism is passed on to the right body (§4.2.2).</summary>

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Closing;
 
 public sealed record CloseCase(long Version, DateTimeOffset? OccurredAt = null) : ICaseCommand;

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Closing;
 
 /// <summary>Evaluering af forløb (§4.2.2 III). A course may be evaluated more than once, e.g. at 6 and 12 months.</summary>

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Feedback;
 
 /// <summary>Tilbagemelding to the referrer: a) guidance, or b) targeted intervention (§4.2.2 I).</summary>

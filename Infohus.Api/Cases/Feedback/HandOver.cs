@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Feedback;
 
 /// <summary>After feedback a) the referring authority carries the case on (§4.2.2 I a).</summary>

@@ -1,9 +1,4 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace Infohus.Api.Cases.Intake;
 

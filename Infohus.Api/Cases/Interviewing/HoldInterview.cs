@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Interviewing;
 
 /// <summary>The bekymringsinterview, with the two notices of §4.2.2 I recorded as given.</summary>

@@ -1,11 +1,6 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
 using Infohus.Projections.Cases;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace Infohus.Api.Cases.Reading;
 
@@ -15,11 +10,11 @@ public static class ListCasesEndpoint
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Newest first. Filters: status, tier, department (responsible), receivedBy (user id).</summary>
+    /// <summary>Newest first. Filters: status, tier, department (responsible), assignedTo (a member's user id).</summary>
     [WolverineGet("/api/cases"), Authorize(Policy = Policies.CaseRead)]
     public static async Task<IResult> Get(
         IQuerySession session, HttpContext context,
-        string? status = null, string? tier = null, string? department = null, string? receivedBy = null,
+        string? status = null, string? tier = null, string? department = null, string? assignedTo = null,
         int page = 1, int pageSize = 50)
     {
         if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
@@ -41,7 +36,7 @@ public static class ListCasesEndpoint
             if (!TryParse<Department>(department, out var d)) return Problems.Invalid("department is bfu, saeh, au or police.");
             query = query.Where(c => c.ResponsibleDepartment == d);
         }
-        if (receivedBy is not null) query = query.Where(c => c.ReceivedBy == receivedBy);
+        if (assignedTo is not null) query = query.Where(c => c.AssignedTo == assignedTo);
 
         var items = await query.OrderByDescending(c => c.ReceivedAt).ToPagedListAsync(page, pageSize, context.RequestAborted);
         return Results.Ok(new CasePage([.. items], page, pageSize, items.TotalItemCount));

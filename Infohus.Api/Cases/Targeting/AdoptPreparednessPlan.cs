@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Targeting;
 
 /// <summary>Beredskabsplan: the crisis team's detailed effort for the citizen (§4.3). A later plan revises it.</summary>

@@ -1,9 +1,4 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace Infohus.Api.Cases.Targeting;
 

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Targeting;
 
 /// <summary>Records the granting authority's decision (bevilling); never the Infohus's own (§4.3).</summary>

@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Targeting;
 
 /// <summary>Follow-up on derived effects around the citizen: family, siblings, friends, network (§4.3).</summary>

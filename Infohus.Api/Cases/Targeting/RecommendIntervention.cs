@@ -1,9 +1,3 @@
-using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace Infohus.Api.Cases.Targeting;
 
 /// <summary>The Infohus advises an intervention (§4.3); the authority for the area decides on it.</summary>

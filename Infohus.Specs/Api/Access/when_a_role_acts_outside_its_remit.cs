@@ -1,8 +1,4 @@
 using Alba;
-using System.Net;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.EventStore.Members;
-using Infohus.Specs.Support;
 
 namespace Infohus.Specs.Api.Access;
 

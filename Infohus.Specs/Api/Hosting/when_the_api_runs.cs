@@ -1,9 +1,5 @@
-using System.Net;
 using Alba;
-using Infohus.Api.Cases.Interviewing;
 using Infohus.Api.Security;
-using Infohus.EventStore.Cases;
-using Infohus.Specs.Support;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

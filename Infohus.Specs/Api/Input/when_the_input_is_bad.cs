@@ -1,7 +1,3 @@
-using System.Net;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.Specs.Support;
-
 namespace Infohus.Specs.Api.Input;
 
 public class when_the_input_is_bad(InfohusApp app) : ApiSpec(app)

@@ -1,12 +1,3 @@
-using System.Net;
-using Infohus.Api.Cases.Assessing;
-using Infohus.Api.Cases.Closing;
-using Infohus.Api.Cases.Feedback;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.Api.Cases.Targeting;
-using Infohus.EventStore.Cases;
-using Infohus.EventStore.Members;
-using Infohus.Specs.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Infohus.Api.Cases.Assessing;
-using Infohus.EventStore.Cases;
-using Infohus.EventStore.Members;
-using Infohus.Specs.Support;
-
 namespace Infohus.Specs.Api.Lifecycle;
 
 public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)

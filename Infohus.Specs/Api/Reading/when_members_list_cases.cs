@@ -1,14 +1,9 @@
-using System.Net;
-using Infohus.Api.Cases.Closing;
-using Infohus.EventStore.Cases;
-using Infohus.Specs.Support;
-
 namespace Infohus.Specs.Api.Reading;
 
 public class when_members_list_cases(InfohusApp app) : ApiSpec(app)
 {
     [Fact]
-    public async Task the_list_filters_by_status_tier_department_and_receiver_and_pages_newest_first()
+    public async Task the_list_filters_by_status_tier_department_and_assigned_member_and_pages_newest_first()
     {
         var targeted = await Host.AssessedReferral(PreventionTier.Targeted, "high");
         var closed = await Host.ClosedCase();
@@ -18,12 +13,17 @@ public class when_members_list_cases(InfohusApp app) : ApiSpec(app)
         Ids(await Host.Get("/api/cases?status=closed", Caller.BfuMember)).ShouldBe([closed.Id]);
         Ids(await Host.Get("/api/cases?tier=targeted", Caller.BfuMember)).ShouldBe([targeted.Id]);
         Ids(await Host.Get("/api/cases?department=police", Caller.BfuMember)).ShouldBe([adult.Id]);
-        Ids(await Host.Get("/api/cases?receivedBy=police-member", Caller.BfuMember)).ShouldBe([youth.Id]);
+        // A citizen's case stays with the receiver only when the receiver's department handles it (§4.2.2 II).
+        Ids(await Host.Get("/api/cases?assignedTo=police-member", Caller.BfuMember)).ShouldBeEmpty();
+        Ids(await Host.Get("/api/cases?assignedTo=saeh-member", Caller.BfuMember)).ShouldBeEmpty();
+        var own = await Host.Referral(Given.CitizenReferral(50), Caller.PoliceMember);
+        Ids(await Host.Get("/api/cases?assignedTo=police-member", Caller.BfuMember)).ShouldBe([own.Id]);
+        Ids(await Host.Get($"/api/cases?assignedTo={Caller.BfuMember.Subject}&tier=targeted", Caller.BfuMember)).ShouldBe([targeted.Id]);
 
         var firstPage = await Host.Get("/api/cases?pageSize=3&page=1", Caller.BfuMember);
-        firstPage.Body!["total"]!.GetValue<long>().ShouldBe(4);
-        Ids(firstPage).ShouldBe([adult.Id, youth.Id, closed.Id]);
-        Ids(await Host.Get("/api/cases?pageSize=3&page=2", Caller.BfuMember)).ShouldBe([targeted.Id]);
+        firstPage.Body!["total"]!.GetValue<long>().ShouldBe(5);
+        Ids(firstPage).ShouldBe([own.Id, adult.Id, youth.Id]);
+        Ids(await Host.Get("/api/cases?pageSize=3&page=2", Caller.BfuMember)).ShouldBe([closed.Id, targeted.Id]);
     }
 
     [Fact]

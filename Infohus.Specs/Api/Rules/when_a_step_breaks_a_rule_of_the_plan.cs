@@ -1,13 +1,4 @@
-using System.Net;
 using Alba;
-using Infohus.Api.Cases.Assessing;
-using Infohus.Api.Cases.Closing;
-using Infohus.Api.Cases.Feedback;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.Api.Cases.Targeting;
-using Infohus.EventStore.Cases;
-using Infohus.EventStore.Members;
-using Infohus.Specs.Support;
 
 namespace Infohus.Specs.Api.Rules;
 

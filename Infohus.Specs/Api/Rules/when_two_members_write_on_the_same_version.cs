@@ -1,7 +1,3 @@
-using System.Net;
-using Infohus.Api.Cases.Interviewing;
-using Infohus.Specs.Support;
-
 namespace Infohus.Specs.Api.Rules;
 
 public class when_two_members_write_on_the_same_version(InfohusApp app) : ApiSpec(app)

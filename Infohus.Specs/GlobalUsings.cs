@@ -1,0 +1,10 @@
+global using System.Net;
+global using Infohus.Api.Cases.Assessing;
+global using Infohus.Api.Cases.Closing;
+global using Infohus.Api.Cases.Feedback;
+global using Infohus.Api.Cases.Interviewing;
+global using Infohus.Api.Cases.Targeting;
+global using Infohus.EventStore.Cases;
+global using Infohus.EventStore.Members;
+global using Infohus.Specs.Support;
+global using Case = Infohus.EventStore.Cases.Case;
