@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddInfohusLogging(builder.Configuration)
     .AddInfohusEventStore(builder.Configuration, builder.Environment)
+    .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
     .AddInfohusHttp();
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());

@@ -12,7 +12,8 @@ public static class InfohusProjections
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<CaseSummary>()
             .Index(x => x.Status)
-            .Index(x => x.ReceivedAt);
+            .Index(x => x.ReceivedAt)
+            .Index(x => x.ClosedAt);
         return opts;
     }
 }

@@ -8,3 +8,4 @@ global using Infohus.EventStore.Cases;
 global using Infohus.EventStore.Members;
 global using Infohus.Specs.Support;
 global using Case = Infohus.EventStore.Cases.Case;
+global using Infohus.EventStore.PersonalData;

@@ -1,4 +1,5 @@
 using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
 using JasperFx;
 
 namespace Infohus.Api.Cases;
@@ -21,15 +22,33 @@ public static class CaseWrites
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The one write path for an existing case: load it at the expected version, let the decision
-    /// rule, append what it returns, and map refusals and lost races to problem details.
+    /// A member's step on a case: the decision gets the state, the business time, the member and the
+    /// case's cipher to seal any personal text the step carries.
     /// </summary>
-    public static async Task<IResult> Decide(
+    public static Task<IResult> Decide(
         this IDocumentSession session,
         HttpContext context,
         Guid caseId,
         ICaseCommand? command,
-        Func<Case, DateTimeOffset, MemberRef, Decision> decide,
+        Func<Case, DateTimeOffset, MemberRef, CaseCipher, Decision> decide,
+        Func<CaseVersion, object>? respond = null) =>
+        session.Write(context, caseId, command,
+            (state, at, cipher) => cipher is null
+                ? Refusal.Conflict(CaseRules.ErasedCaseIsFrozen)
+                : decide(state, at, context.User.ToMemberRef(), cipher),
+            respond);
+
+    /// <summary>
+    /// The one write path for an existing case: load it and its key in one round trip, check the
+    /// expected version, let the decision rule, append what it returns, and map refusals and lost
+    /// races to problem details.
+    /// </summary>
+    public static async Task<IResult> Write(
+        this IDocumentSession session,
+        HttpContext context,
+        Guid caseId,
+        ICaseCommand? command,
+        Func<Case, DateTimeOffset, CaseCipher?, Decision> decide,
         Func<CaseVersion, object>? respond = null)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
@@ -37,11 +56,16 @@ public static class CaseWrites
         if (BusinessTime(context, command.OccurredAt) is not { } at)
             return Problems.Invalid("occurredAt lies in the future.");
 
-        var stream = await session.Events.FetchForWriting<Case>(caseId, context.RequestAborted);
+        var batch = session.CreateBatchQuery();
+        var fetching = batch.Events.FetchForWriting<Case>(caseId);
+        var loadingKey = batch.Load<CaseKey>(caseId);
+        await batch.Execute(context.RequestAborted);
+        var stream = await fetching;
         if (stream.Aggregate is null) return Problems.UnknownCase();
         if (stream.CurrentVersion != command.Version) return Problems.Stale(command.Version, stream.CurrentVersion ?? 0);
 
-        var decision = decide(stream.Aggregate, at, context.User.ToMemberRef());
+        var cipher = context.RequestServices.GetRequiredService<PersonalDataProtection>().Open(await loadingKey);
+        var decision = decide(stream.Aggregate, at, cipher);
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
         stream.AppendMany(decision.Events);
@@ -76,9 +100,10 @@ public static class CaseWrites
     public static void Tag(this IDocumentSession session, HttpContext context)
     {
         session.CorrelationId ??= context.TraceIdentifier;
-        var actor = context.User.ToMemberRef();
-        session.SetHeader("user-id", actor.UserId);
-        session.SetHeader("role", actor.Role.ClaimValue());
-        session.SetHeader("department", actor.Department.ClaimValue());
+        foreach (var claim in new[] { InfohusClaims.Subject, InfohusClaims.Role, InfohusClaims.Department })
+        {
+            if (context.User.FindFirst(claim)?.Value is { } value)
+                session.SetHeader(claim == InfohusClaims.Subject ? "user-id" : claim, value);
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infohus.Api.Cases.Erasing;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
+using Infohus.EventStore.PersonalData;
 using Infohus.Projections;
 using JasperFx;
 using Marten;
@@ -17,11 +19,36 @@ namespace Infohus.Api.Hosting;
 public static class InfohusHosting
 {
     /// <summary>Structured console logs. Request logging records method, path, status and time: never a body.</summary>
+    /// Personal fields render as *** even when a whole object is logged.
     public static IServiceCollection AddInfohusLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog(logger => logger
+        services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Destructure.ByTransforming<PersonalText>(_ => "***")
             .Enrich.FromLogContext()
             .WriteTo.Console());
+
+    /// <summary>
+    /// The master key that wraps every case key. Development uses a published key; anywhere else a
+    /// real one is required and the development key refused, so a database dump alone reveals nothing.
+    /// </summary>
+    public static IServiceCollection AddInfohusPersonalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(PersonalDataSettings.Section);
+        services.Configure<PersonalDataSettings>(section);
+        var masterKey = section.Get<PersonalDataSettings>()?.MasterKey;
+        if (environment.IsDevelopment())
+        {
+            masterKey ??= PersonalDataSettings.DevelopmentMasterKey;
+        }
+        else if (masterKey is null || masterKey == PersonalDataSettings.DevelopmentMasterKey)
+        {
+            throw new InvalidOperationException("Configure Infohus:PersonalData:MasterKey (base64 of 32 random bytes); the development key is refused outside Development.");
+        }
+        services.AddSingleton(new PersonalDataProtection(masterKey));
+        services.AddHostedService<RetentionSchedule>();
+        return services;
+    }
 
     /// <summary>Marten as the event store with every projection, integrated with Wolverine.</summary>
     public static IServiceCollection AddInfohusEventStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -103,5 +130,7 @@ public static class InfohusHosting
     {
         opts.ApplicationAssembly = typeof(InfohusHosting).Assembly;
         opts.UseRuntimeCompilation();
+        // Local messages (the retention rule) go through the PostgreSQL-backed inbox and survive a restart.
+        opts.Policies.UseDurableLocalQueues();
     }
 }

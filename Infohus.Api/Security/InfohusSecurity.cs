@@ -13,8 +13,16 @@ public static class Policies
     /// <summary>Acting on a case: Infohus members and the coordinator, with their department.</summary>
     public const string CaseWork = "case-work";
 
+    /// <summary>Steps only the local police takes, such as the report to PET/EAE (§4.3 I).</summary>
+    public const string PoliceCaseWork = "police-case-work";
+
     /// <summary>Reading a case: members, the coordinator and auditors. Never the steering group.</summary>
     public const string CaseRead = "case-read";
+
+    /// <summary>Erasing a case's personal data: legal.</summary>
+    public const string Erasure = "erasure";
+
+    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure];
 }
 
 public static class InfohusClaims
@@ -63,6 +71,7 @@ public static class InfohusSecurity
                 };
             });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenAsProblem>();
         services.AddAuthorizationBuilder()
             // An endpoint that names no policy still needs a valid token.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -71,6 +80,15 @@ public static class InfohusSecurity
                 .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue())
                 .RequireClaim(InfohusClaims.Subject)
                 .RequireAssertion(context => context.User.HasKnownDepartment()))
+            .AddPolicy(Policies.PoliceCaseWork, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue())
+                .RequireClaim(InfohusClaims.Subject)
+                .RequireClaim(InfohusClaims.Department, Department.Police.ClaimValue()))
+            .AddPolicy(Policies.Erasure, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Legal.ClaimValue())
+                .RequireClaim(InfohusClaims.Subject))
             .AddPolicy(Policies.CaseRead, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue(), Role.Auditor.ClaimValue()));

@@ -1,4 +1,5 @@
 using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
 
 namespace Infohus.EventStore.Cases;
 
@@ -22,7 +23,9 @@ public sealed record Case(
     ReferralChannel Channel,
     ReferrerOrganisation ReferrerOrganisation,
     Registration Registration,
-    string Description,
+    PersonalText Description,
+    SubjectDetails Subject,
+    ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
     CaseStatus Status,
     bool ManagerInformed,
@@ -34,9 +37,12 @@ public sealed record Case(
     string? HandedOverTo,
     IReadOnlyList<Department> CrisisTeam,
     int PreparednessPlans,
+    PersonalText? PreparednessPlan,
     IReadOnlyList<Intervention> Interventions,
     int FollowUps,
-    EvaluationOutcome? Evaluation)
+    EvaluationOutcome? Evaluation,
+    DateTimeOffset? ClosedAt,
+    bool PersonalDataErased)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -46,10 +52,10 @@ public sealed record Case(
 
     public static Case Create(ReferralReceived e) => new(
         e.CaseId, e.Source, e.ReceivedBy.Department, e.ReceivedBy.UserId, e.ReceivedBy.UserId, null, e.Channel, e.ReferrerOrganisation,
-        e.Registration, e.Description, e.ReceivedAt, CaseStatus.Open,
+        e.Registration, e.Description, e.Subject, e.Referrer, e.ReceivedAt, CaseStatus.Open,
         ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
-        Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, Interventions: [], FollowUps: 0,
-        Evaluation: null);
+        Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, PreparednessPlan: null, Interventions: [],
+        FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false);
 
     public Case Apply(CitizenReferralRouted e) => this with
     {
@@ -75,7 +81,7 @@ public sealed record Case(
 
     public Case Apply(CrisisTeamConvened e) => this with { CrisisTeam = e.Departments };
 
-    public Case Apply(PreparednessPlanAdopted _) => this with { PreparednessPlans = PreparednessPlans + 1 };
+    public Case Apply(PreparednessPlanAdopted e) => this with { PreparednessPlans = PreparednessPlans + 1, PreparednessPlan = e.Plan };
 
     public Case Apply(InterventionRecommended e) =>
         this with { Interventions = [.. Interventions, new Intervention(e.InterventionId, e.Kind, null, null)] };
@@ -89,13 +95,16 @@ public sealed record Case(
 
     public Case Apply(CourseEvaluated e) => this with { Evaluation = e.Outcome };
 
-    public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
+    public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, ClosedAt = e.ClosedAt };
+
+    public Case Apply(PersonalDataErased _) => this with { PersonalDataErased = true };
 
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
     // round needs its own assessment, feedback and evaluation.
     public Case Apply(CaseReopened _) => this with
     {
         Status = CaseStatus.Open,
+        ClosedAt = null,
         Assessment = null,
         RedirectedTo = null,
         ReportedToPetEae = false,
@@ -103,6 +112,7 @@ public sealed record Case(
         HandedOverTo = null,
         CrisisTeam = [],
         PreparednessPlans = 0,
+        PreparednessPlan = null,
         Evaluation = null
     };
 }

@@ -1,4 +1,5 @@
 using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
 
 namespace Infohus.EventStore.Cases;
 
@@ -7,7 +8,8 @@ public sealed record CitizenSituation(bool SuspectedIllegalActs, bool Acute, boo
 
 /// <summary>
 /// The action plan's rules as plain functions over a case: each returns the events to append or a
-/// refusal. No database, no clock, no HTTP: the caller passes the time and the actor.
+/// refusal. No database, no clock, no HTTP: the caller passes the time and the actor, and personal
+/// text already sealed with the case's key (a blank text arrives as null).
 /// </summary>
 public static class CaseDecisions
 {
@@ -20,7 +22,9 @@ public static class CaseDecisions
         ReferralChannel channel,
         ReferrerOrganisation referrerOrganisation,
         Registration registration,
-        string description,
+        PersonalText? description,
+        SubjectDetails subject,
+        ReferrerDetails referrer,
         CitizenSituation? citizenSituation,
         ActionPlanSettings plan,
         DateTimeOffset at,
@@ -28,7 +32,7 @@ public static class CaseDecisions
     {
         if (actor.Role is not (Role.Member or Role.Coordinator))
             return Refusal.Forbidden("Only Infohus members and the coordinator receive referrals.");
-        if (string.IsNullOrWhiteSpace(description))
+        if (description is null)
             return Refusal.Invalid("Describe the concern.");
         if (registration.Age is < 0 or > 125)
             return Refusal.Invalid("The age must be a number of years between 0 and 125.");
@@ -37,7 +41,7 @@ public static class CaseDecisions
 
         var received = new ReferralReceived(caseId, source, channel, referrerOrganisation,
             registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] },
-            description.Trim(), at, actor);
+            description, subject, referrer, at, actor);
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);
 
@@ -66,7 +70,7 @@ public static class CaseDecisions
         state.Check(CaseAction.ManagerInformed, actor) ?? Decision.Accept(new NearestManagerInformed(state.Id, at, actor));
 
     public static Decision HoldInterview(
-        this Case state, bool notificationDutyExplained, bool immigrationServiceDutyExplained, string? notes,
+        this Case state, bool notificationDutyExplained, bool immigrationServiceDutyExplained, PersonalText? notes,
         DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Interview, actor) is { } refusal) return refusal;
@@ -74,7 +78,7 @@ public static class CaseDecisions
         // tells authority staff of the duty to report to the Immigration Service.
         if (!notificationDutyExplained || !immigrationServiceDutyExplained)
             return Refusal.RuleBroken("At the interview the referrer is told that a referral does not replace a notification, and of the duty to report to the Immigration Service (§4.2.2 I); record both as given.");
-        return Decision.Accept(new ConcernInterviewHeld(state.Id, true, true, Blank(notes), at, actor));
+        return Decision.Accept(new ConcernInterviewHeld(state.Id, true, true, notes, at, actor));
     }
 
     public static Decision Assess(
@@ -140,11 +144,11 @@ public static class CaseDecisions
         return Decision.Accept(new CrisisTeamConvened(state.Id, team, at, actor));
     }
 
-    public static Decision AdoptPreparednessPlan(this Case state, string plan, DateTimeOffset at, MemberRef actor)
+    public static Decision AdoptPreparednessPlan(this Case state, PersonalText? plan, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.PreparednessPlan, actor) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(plan)) return Refusal.Invalid("Describe the preparedness plan.");
-        return Decision.Accept(new PreparednessPlanAdopted(state.Id, plan.Trim(), at, actor));
+        if (plan is null) return Refusal.Invalid("Describe the preparedness plan.");
+        return Decision.Accept(new PreparednessPlanAdopted(state.Id, plan, at, actor));
     }
 
     public static Decision RecommendIntervention(this Case state, Guid interventionId, InterventionKind kind, DateTimeOffset at, MemberRef actor) =>
@@ -169,18 +173,30 @@ public static class CaseDecisions
     public static Decision OpenFollowUp(this Case state, Guid followUpId, FollowUpCircle circle, DateTimeOffset at, MemberRef actor) =>
         state.Check(CaseAction.FollowUps, actor) ?? Decision.Accept(new FollowUpOpened(state.Id, followUpId, circle, at, actor));
 
-    public static Decision Evaluate(this Case state, EvaluationOutcome outcome, string? notes, DateTimeOffset at, MemberRef actor) =>
-        state.Check(CaseAction.Evaluation, actor) ?? Decision.Accept(new CourseEvaluated(state.Id, outcome, Blank(notes), at, actor));
+    public static Decision Evaluate(this Case state, EvaluationOutcome outcome, PersonalText? notes, DateTimeOffset at, MemberRef actor) =>
+        state.Check(CaseAction.Evaluation, actor) ?? Decision.Accept(new CourseEvaluated(state.Id, outcome, notes, at, actor));
 
     public static Decision Close(this Case state, DateTimeOffset at, MemberRef actor) =>
         state.Check(CaseAction.Closure, actor) ?? Decision.Accept(new CaseClosed(state.Id, at, actor));
 
-    public static Decision Reopen(this Case state, string reason, DateTimeOffset at, MemberRef actor)
+    public static Decision Reopen(this Case state, PersonalText? reason, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Reopening, actor) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid("Say why the case is reopened.");
-        return Decision.Accept(new CaseReopened(state.Id, reason.Trim(), at, actor));
+        if (reason is null) return Refusal.Invalid("Say why the case is reopened.");
+        return Decision.Accept(new CaseReopened(state.Id, reason, at, actor));
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// Erasure destroys the case key (the caller deletes it with this event); it is possible in any
+    /// state, open or closed, and only once. Legal or the retention rule decides; the policy says who.
+    /// </summary>
+    public static Decision ErasePersonalData(this Case state, ErasureReason reason, string? reference, DateTimeOffset at, string erasedBy)
+    {
+        if (state.PersonalDataErased) return Refusal.Conflict("The case's personal data has already been erased.");
+        return Decision.Accept(new PersonalDataErased(state.Id, reason, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), at, erasedBy));
+    }
+
+    /// <summary>The retention rule: personal data is kept for the configured period after closure, then erased.</summary>
+    public static bool IsPastRetention(this Case state, TimeSpan retention, DateTimeOffset now) =>
+        state is { Status: CaseStatus.Closed, PersonalDataErased: false, ClosedAt: { } closedAt } && closedAt + retention <= now;
 }

@@ -1,4 +1,5 @@
 using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
 
 namespace Infohus.EventStore.Cases;
 
@@ -46,7 +47,9 @@ public sealed record ReferralReceived(
     ReferralChannel Channel,
     ReferrerOrganisation ReferrerOrganisation,
     Registration Registration,
-    string Description,
+    PersonalText Description,
+    SubjectDetails Subject,
+    ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
     MemberRef ReceivedBy);
 
@@ -77,7 +80,7 @@ public sealed record ConcernInterviewHeld(
     Guid CaseId,
     bool NotificationDutyExplained,
     bool ImmigrationServiceDutyExplained,
-    string? Notes,
+    PersonalText? Notes,
     DateTimeOffset HeldAt,
     MemberRef HeldBy);
 
@@ -124,7 +127,7 @@ public sealed record CrisisTeamConvened(
 /// <summary>Beredskabsplan written by the crisis team (§4.3).</summary>
 public sealed record PreparednessPlanAdopted(
     Guid CaseId,
-    string Plan,
+    PersonalText Plan,
     DateTimeOffset AdoptedAt,
     MemberRef AdoptedBy);
 
@@ -157,10 +160,24 @@ public sealed record FollowUpOpened(
 public sealed record CourseEvaluated(
     Guid CaseId,
     EvaluationOutcome Outcome,
-    string? Notes,
+    PersonalText? Notes,
     DateTimeOffset EvaluatedAt,
     MemberRef EvaluatedBy);
 
 public sealed record CaseClosed(Guid CaseId, DateTimeOffset ClosedAt, MemberRef ClosedBy);
 
-public sealed record CaseReopened(Guid CaseId, string Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy);
+public sealed record CaseReopened(Guid CaseId, PersonalText Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy);
+
+public enum ErasureReason { RetentionExpired, DataSubjectRequest, NoLongerNecessary, Unlawful }
+
+/// <summary>
+/// The case's key was destroyed: every personal field of every event is unreadable from now on,
+/// while the events, their order and their coded fields stay as they were. Reference is legal's
+/// journal number; ErasedBy the user id of the legal officer, or the retention rule.
+/// </summary>
+public sealed record PersonalDataErased(
+    Guid CaseId,
+    ErasureReason Reason,
+    string? Reference,
+    DateTimeOffset ErasedAt,
+    string ErasedBy);

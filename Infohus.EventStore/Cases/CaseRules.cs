@@ -29,6 +29,8 @@ public enum CaseAction
 /// </summary>
 public static class CaseRules
 {
+    public const string ErasedCaseIsFrozen = "The case's personal data has been erased; the case accepts no further steps.";
+
     public static IReadOnlyList<CaseAction> AllowedActions(this Case state, MemberRef actor) =>
         [.. Enum.GetValues<CaseAction>().Where(action => state.Check(action, actor) is null)];
 
@@ -36,6 +38,10 @@ public static class CaseRules
     {
         if (actor.Role is not (Role.Member or Role.Coordinator))
             return Refusal.Forbidden("Only Infohus members and the coordinator act on cases.");
+
+        // Without its key the case can carry no new personal text; its history stays readable in code.
+        if (state.PersonalDataErased)
+            return Refusal.Conflict(ErasedCaseIsFrozen);
 
         if (action == CaseAction.Reopening)
             return state.Status == CaseStatus.Closed ? null : Refusal.Conflict("The case is open; only a closed case can be reopened.");

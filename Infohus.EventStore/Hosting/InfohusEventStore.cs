@@ -1,4 +1,5 @@
 using Infohus.EventStore.Cases;
+using Infohus.EventStore.PersonalData;
 using Marten;
 using Weasel.Core;
 
@@ -15,7 +16,7 @@ public static class InfohusEventStore
         typeof(ConcernInterviewHeld), typeof(ConcernAssessed), typeof(ReferralRedirected), typeof(ReportedToPetEae),
         typeof(FeedbackGiven), typeof(CaseHandedOver), typeof(CrisisTeamConvened), typeof(PreparednessPlanAdopted),
         typeof(InterventionRecommended), typeof(InterventionDecided), typeof(FollowUpOpened), typeof(CourseEvaluated),
-        typeof(CaseClosed), typeof(CaseReopened)
+        typeof(CaseClosed), typeof(CaseReopened), typeof(PersonalDataErased)
     ];
 
     /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>
@@ -32,6 +33,9 @@ public static class InfohusEventStore
 
         opts.Events.AddEventTypes(CaseEventTypes);
         opts.Projections.LiveStreamAggregation<Case>();
+
+        // Case keys live apart from the events; deleting one erases the case's personal data.
+        opts.Schema.For<CaseKey>().DocumentAlias("case_key");
         return opts;
     }
 }

@@ -18,6 +18,8 @@ public sealed record CaseSummary(
     PreventionTier? Tier,
     DateTimeOffset ReceivedAt,
     DateTimeOffset LastActivityAt,
+    DateTimeOffset? ClosedAt,
+    bool PersonalDataErased,
     long Version);
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         if (e.Data is ReferralReceived received)
         {
             return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
-                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, 1);
+                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false, 1);
         }
 
         if (snapshot is null) return null;
@@ -57,8 +59,9 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             InterventionDecided decided => snapshot with { LastActivityAt = decided.DecidedAt },
             FollowUpOpened followUp => snapshot with { LastActivityAt = followUp.OpenedAt },
             CourseEvaluated evaluated => snapshot with { Stage = "evaluated", LastActivityAt = evaluated.EvaluatedAt },
-            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", LastActivityAt = closed.ClosedAt },
-            CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, LastActivityAt = reopened.ReopenedAt },
+            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", ClosedAt = closed.ClosedAt, LastActivityAt = closed.ClosedAt },
+            CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, ClosedAt = null, LastActivityAt = reopened.ReopenedAt },
+            PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
             _ => snapshot
         };
         return next with { Version = snapshot.Version + 1 };

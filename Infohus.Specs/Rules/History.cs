@@ -26,7 +26,11 @@ public static class History
         FamilyNetwork.Supportive, Attachment.Education, IdeologyCategory.Islamist, [WarningSign.ChangedBehaviour]);
 
     public static ReferralReceived Referral(ReferralSource source = ReferralSource.Employee) =>
-        new(CaseId, source, ReferralChannel.InPerson, ReferrerOrganisation.YouthEducation, Registration(), "Concern.", Now, Bfu);
+        new(CaseId, source, ReferralChannel.InPerson, ReferrerOrganisation.YouthEducation, Registration(), Text("Concern."),
+            SubjectDetails.None, ReferrerDetails.None, Now, Bfu);
+
+    /// <summary>Decisions only carry sealed text; the rules never look inside it, so a stand-in seal will do.</summary>
+    public static PersonalText Text(string label) => new($"sealed:{label}");
 
     public static NearestManagerInformed ManagerInformed => new(CaseId, Now, Bfu);
 

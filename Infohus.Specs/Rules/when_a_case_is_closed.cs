@@ -31,12 +31,12 @@ public class when_a_case_is_closed
     {
         var closed = Specific(Evaluated, Closed);
 
-        closed.Reopen("", Now, Bfu).ShouldBeRefused(RefusalKind.Invalid);
-        var reopened = closed.Reopen("New information", Now, Bfu).ShouldAccept<CaseReopened>();
+        closed.Reopen(null, Now, Bfu).ShouldBeRefused(RefusalKind.Invalid);
+        var reopened = closed.Reopen(Text("New information"), Now, Bfu).ShouldAccept<CaseReopened>();
         var state = Specific(Evaluated, Closed, reopened);
 
         state.Status.ShouldBe(CaseStatus.Open);
         state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment]);
-        state.Reopen("Again", Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
+        state.Reopen(Text("Again"), Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
     }
 }

@@ -6,7 +6,7 @@ public class when_a_citizen_refers_a_concern
 {
     private static Decision Receive(int? age, CitizenSituation? situation = null) => CaseDecisions.ReceiveReferral(
         CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen, Registration(age),
-        "Worried about a neighbour.", situation, Plan, Now, Bfu);
+        Text("Worried about a neighbour."), SubjectDetails.None, ReferrerDetails.None, situation, Plan, Now, Bfu);
 
     [Theory]
     [InlineData(0, CitizenRoute.SspConsultant, Department.Bfu)]
@@ -56,7 +56,7 @@ public class when_a_citizen_refers_a_concern
     public void an_employee_referral_is_not_routed()
     {
         var decision = CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Employee, ReferralChannel.Email, ReferrerOrganisation.JobCentre,
-            Registration(age: null), "Concern.", null, Plan, Now, Bfu);
+            Registration(age: null), Text("Concern."), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now, Bfu);
 
         decision.ShouldAccept<ReferralReceived>().Registration.Age.ShouldBeNull();
     }

@@ -25,12 +25,12 @@ public class when_the_course_is_targeted_or_handed_over
     [Fact]
     public void feedback_b_requires_a_crisis_team_with_the_police_before_a_preparedness_plan()
     {
-        Targeted().AdoptPreparednessPlan("Plan", Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
+        Targeted().AdoptPreparednessPlan(Text("Plan"), Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
         Targeted().ConveneCrisisTeam([Department.Bfu, Department.Saeh], Now, Bfu).ShouldBeRefused(RefusalKind.RuleBroken);
         Targeted().ConveneCrisisTeam([Department.Police], Now, Bfu).ShouldBeRefused(RefusalKind.RuleBroken);
         Targeted().ConveneCrisisTeam([Department.Au, Department.Police, Department.Au], Now, Bfu)
             .ShouldAccept<CrisisTeamConvened>().Departments.ShouldBe([Department.Au, Department.Police]);
-        Targeted(CrisisTeam).AdoptPreparednessPlan("Plan", Now, Bfu).ShouldAccept<PreparednessPlanAdopted>();
+        Targeted(CrisisTeam).AdoptPreparednessPlan(Text("Plan"), Now, Bfu).ShouldAccept<PreparednessPlanAdopted>();
     }
 
     [Fact]

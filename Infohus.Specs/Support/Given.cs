@@ -22,7 +22,7 @@ public static class Given
 
     public static ReceiveReferral CitizenReferral(int age, CitizenSituation? situation = null) => new(
         ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen, Registration(age),
-        "A parent is worried about a family member.", situation);
+        "A parent is worried about a family member.", CitizenSituation: situation);
 
     public static async Task<CaseRef> Referral(this IAlbaHost host, ReceiveReferral referral, Caller? by = null)
     {

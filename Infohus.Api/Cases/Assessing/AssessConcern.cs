@@ -16,6 +16,6 @@ public static class AssessConcernEndpoint
 {
     [WolverinePost("/api/cases/{id}/assessment"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, AssessConcern? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan) =>
-        session.Decide(context, id, command, (state, at, actor) => state.Assess(
+        session.Decide(context, id, command, (state, at, actor, _) => state.Assess(
             command!.ConcernsExtremism, command.ConcernLevel, command.Tier, command.Participants, plan.Value, at, actor));
 }

@@ -7,5 +7,5 @@ public static class RedirectReferralEndpoint
 {
     [WolverinePost("/api/cases/{id}/redirection"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, RedirectReferral? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.Redirect(command!.Body, command.Reason, at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.Redirect(command!.Body, command.Reason, at, actor));
 }

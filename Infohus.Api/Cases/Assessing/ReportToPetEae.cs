@@ -5,7 +5,7 @@ public sealed record ReportToPetEae(long Version, DateTimeOffset? OccurredAt = n
 
 public static class ReportToPetEaeEndpoint
 {
-    [WolverinePost("/api/cases/{id}/pet-eae-report"), Authorize(Policy = Policies.CaseWork)]
+    [WolverinePost("/api/cases/{id}/pet-eae-report"), Authorize(Policy = Policies.PoliceCaseWork)]
     public static Task<IResult> Post(Guid id, ReportToPetEae? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.ReportToPetEae(at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.ReportToPetEae(at, actor));
 }

@@ -7,5 +7,5 @@ public static class EvaluateCourseEndpoint
 {
     [WolverinePost("/api/cases/{id}/evaluation"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, EvaluateCourse? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.Evaluate(command!.Outcome, command.Notes, at, actor));
+        session.Decide(context, id, command, (state, at, actor, cipher) => state.Evaluate(command!.Outcome, cipher.Seal(command.Notes), at, actor));
 }

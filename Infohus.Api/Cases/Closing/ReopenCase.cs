@@ -7,5 +7,5 @@ public static class ReopenCaseEndpoint
 {
     [WolverinePost("/api/cases/{id}/reopening"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, ReopenCase? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.Reopen(command!.Reason, at, actor));
+        session.Decide(context, id, command, (state, at, actor, cipher) => state.Reopen(cipher.Seal(command!.Reason), at, actor));
 }

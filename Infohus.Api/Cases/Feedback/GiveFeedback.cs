@@ -7,5 +7,5 @@ public static class GiveFeedbackEndpoint
 {
     [WolverinePost("/api/cases/{id}/feedback"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, GiveFeedback? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.GiveFeedback(command!.Kind, at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.GiveFeedback(command!.Kind, at, actor));
 }

@@ -7,5 +7,5 @@ public static class HandOverEndpoint
 {
     [WolverinePost("/api/cases/{id}/handover"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, HandOver? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.HandOver(command!.ReceivingAuthority, at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.HandOver(command!.ReceivingAuthority, at, actor));
 }

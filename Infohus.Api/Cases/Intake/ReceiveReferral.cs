@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Infohus.EventStore.PersonalData;
 using Microsoft.Extensions.Options;
 
 namespace Infohus.Api.Cases.Intake;
@@ -9,27 +11,48 @@ public sealed record ReceiveReferral(
     ReferrerOrganisation ReferrerOrganisation,
     Registration Registration,
     string Description,
+    Person? Subject = null,
+    Referrer? Referrer = null,
     CitizenSituation? CitizenSituation = null,
     DateTimeOffset? OccurredAt = null);
+
+/// <summary>Who the concern is about, as far as it is known. Stored sealed with the case's key.</summary>
+public sealed record Person(string? Name = null, string? CprNumber = null, string? Address = null, string? Contact = null);
+
+/// <summary>Who brought the concern. Stored sealed with the case's key.</summary>
+public sealed record Referrer(string? Name = null, string? Contact = null);
 
 /// <summary>The new case; for a citizen also who handles it and where to guide the citizen (§4.2.2 II).</summary>
 public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance);
 
 public sealed record GuidanceNote(CitizenGuidance Code, string Text);
 
-public static class ReceiveReferralEndpoint
+public static partial class ReceiveReferralEndpoint
 {
     [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
-    public static async Task<IResult> Post(ReceiveReferral? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan)
+    public static async Task<IResult> Post(
+        ReceiveReferral? command, IDocumentSession session, HttpContext context,
+        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
         if (CaseWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
+        // The message says what is wrong, never what was sent: the value is personal data.
+        if (command.Subject?.CprNumber is { } cpr && !CprNumber().IsMatch(cpr))
+            return Problems.Invalid("A CPR number is 10 digits, written DDMMYY-XXXX or DDMMYYXXXX.");
 
         var caseId = Guid.CreateVersion7();
+        var (key, cipher) = protection.NewKey(caseId, at);
+        var subject = command.Subject is { } s
+            ? new SubjectDetails(cipher.Seal(s.Name), cipher.Seal(s.CprNumber), cipher.Seal(s.Address), cipher.Seal(s.Contact))
+            : SubjectDetails.None;
+        var referrer = command.Referrer is { } r ? new ReferrerDetails(cipher.Seal(r.Name), cipher.Seal(r.Contact)) : ReferrerDetails.None;
+
         var decision = CaseDecisions.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
-            command.Registration, command.Description, command.CitizenSituation, plan.Value, at, context.User.ToMemberRef());
+            command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
+            plan.Value, at, context.User.ToMemberRef());
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
+        session.Store(key);
         session.Events.StartStream<Case>(caseId, decision.Events);
         session.Tag(context);
         await session.SaveChangesAsync(context.RequestAborted);
@@ -47,4 +70,7 @@ public static class ReceiveReferralEndpoint
         CitizenGuidance.NationalHotline => "Advice on radicalisation and extremism: the national hotline, 41 74 90 90, 8-22 (antiradikalisering.dk).",
         _ => throw new ArgumentOutOfRangeException(nameof(guidance))
     };
+
+    [GeneratedRegex(@"^\d{6}-?\d{4}$")]
+    private static partial Regex CprNumber();
 }

@@ -12,6 +12,6 @@ public static class HoldInterviewEndpoint
 {
     [WolverinePost("/api/cases/{id}/interview"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, HoldInterview? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.HoldInterview(
-            command!.NotificationDutyExplained, command.ImmigrationServiceDutyExplained, command.Notes, at, actor));
+        session.Decide(context, id, command, (state, at, actor, cipher) => state.HoldInterview(
+            command!.NotificationDutyExplained, command.ImmigrationServiceDutyExplained, cipher.Seal(command.Notes), at, actor));
 }

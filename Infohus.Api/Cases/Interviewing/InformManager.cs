@@ -7,5 +7,5 @@ public static class InformManagerEndpoint
 {
     [WolverinePost("/api/cases/{id}/manager-informed"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, InformManager? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.InformManager(at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.InformManager(at, actor));
 }

@@ -1,18 +1,81 @@
+using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
+
 namespace Infohus.Api.Cases.Reading;
 
 /// <summary>The case as it stands, its version for the next write, and what the caller may do next.</summary>
-public sealed record CaseView(Guid Id, long Version, Case State, IReadOnlyList<CaseAction> AllowedActions);
+public sealed record CaseView(Guid Id, long Version, CaseFacts State, PersonalView Personal, IReadOnlyList<CaseAction> AllowedActions);
+
+/// <summary>The coded facts of the case.</summary>
+public sealed record CaseFacts(
+    ReferralSource Source,
+    ReferralChannel Channel,
+    ReferrerOrganisation ReferrerOrganisation,
+    Registration Registration,
+    Department ResponsibleDepartment,
+    string ReceivedBy,
+    string? AssignedTo,
+    CitizenRoute? Route,
+    DateTimeOffset ReceivedAt,
+    CaseStatus Status,
+    bool ManagerInformed,
+    bool InterviewHeld,
+    Assessment? Assessment,
+    string? RedirectedTo,
+    bool ReportedToPetEae,
+    FeedbackKind? Feedback,
+    string? HandedOverTo,
+    IReadOnlyList<Department> CrisisTeam,
+    int PreparednessPlans,
+    IReadOnlyList<Intervention> Interventions,
+    int FollowUps,
+    EvaluationOutcome? Evaluation,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// The personal fields, opened with the case's key for a reader the policy allows. After erasure
+/// every field that held something reads "[erased]".
+/// </summary>
+public sealed record PersonalView(
+    bool Erased,
+    string? Description,
+    string? SubjectName,
+    string? SubjectCprNumber,
+    string? SubjectAddress,
+    string? SubjectContact,
+    string? ReferrerName,
+    string? ReferrerContact,
+    string? PreparednessPlan)
+{
+    public const string ErasedText = "[erased]";
+
+    public static PersonalView Of(Case state, CaseCipher? cipher)
+    {
+        string? Open(PersonalText? text) => text is null ? null : cipher is null ? ErasedText : cipher.Open(text);
+        return new PersonalView(cipher is null, Open(state.Description),
+            Open(state.Subject.Name), Open(state.Subject.CprNumber), Open(state.Subject.Address), Open(state.Subject.Contact),
+            Open(state.Referrer.Name), Open(state.Referrer.Contact), Open(state.PreparednessPlan));
+    }
+}
 
 public static class GetCaseEndpoint
 {
     [WolverineGet("/api/cases/{id}"), Authorize(Policy = Policies.CaseRead)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection)
     {
-        var state = await session.Events.AggregateStreamAsync<Case>(id, token: context.RequestAborted);
-        if (state is null) return Problems.UnknownCase();
+        var batch = session.CreateBatchQuery();
+        var loadingState = batch.Events.FetchLatest<Case>(id);
+        var loadingKey = batch.Load<CaseKey>(id);
+        await batch.Execute(context.RequestAborted);
+        if (await loadingState is not { } state) return Problems.UnknownCase();
 
         // Auditors and others without a department read, but are offered no actions.
         var allowed = context.User.HasKnownDepartment() ? state.AllowedActions(context.User.ToMemberRef()) : [];
-        return Results.Ok(new CaseView(id, state.Version, state, allowed));
+        var facts = new CaseFacts(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
+            state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
+            state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
+            state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
+            state.FollowUps, state.Evaluation, state.ClosedAt);
+        return Results.Ok(new CaseView(id, state.Version, facts, PersonalView.Of(state, protection.Open(await loadingKey)), allowed));
     }
 }

@@ -7,5 +7,5 @@ public static class AdoptPreparednessPlanEndpoint
 {
     [WolverinePost("/api/cases/{id}/preparedness-plan"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, AdoptPreparednessPlan? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.AdoptPreparednessPlan(command!.Plan, at, actor));
+        session.Decide(context, id, command, (state, at, actor, cipher) => state.AdoptPreparednessPlan(cipher.Seal(command!.Plan), at, actor));
 }

@@ -9,5 +9,5 @@ public static class ConveneCrisisTeamEndpoint
 {
     [WolverinePost("/api/cases/{id}/crisis-team"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, ConveneCrisisTeam? command, IDocumentSession session, HttpContext context) =>
-        session.Decide(context, id, command, (state, at, actor) => state.ConveneCrisisTeam(command!.Departments, at, actor));
+        session.Decide(context, id, command, (state, at, actor, _) => state.ConveneCrisisTeam(command!.Departments, at, actor));
 }

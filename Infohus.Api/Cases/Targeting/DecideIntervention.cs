@@ -8,5 +8,5 @@ public static class DecideInterventionEndpoint
     [WolverinePost("/api/cases/{id}/interventions/{interventionId}/decision"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Post(Guid id, Guid interventionId, DecideIntervention? command, IDocumentSession session, HttpContext context) =>
         session.Decide(context, id, command,
-            (state, at, actor) => state.DecideIntervention(interventionId, command!.Decision, command.Authority, at, actor));
+            (state, at, actor, _) => state.DecideIntervention(interventionId, command!.Decision, command.Authority, at, actor));
 }

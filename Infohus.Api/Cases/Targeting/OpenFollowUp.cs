@@ -12,7 +12,7 @@ public static class OpenFollowUpEndpoint
     {
         var followUpId = Guid.CreateVersion7();
         return session.Decide(context, id, command,
-            (state, at, actor) => state.OpenFollowUp(followUpId, command!.Circle, at, actor),
+            (state, at, actor, _) => state.OpenFollowUp(followUpId, command!.Circle, at, actor),
             written => new FollowUpReceipt(written.Id, written.Version, followUpId));
     }
 }

@@ -12,7 +12,7 @@ public static class RecommendInterventionEndpoint
     {
         var interventionId = Guid.CreateVersion7();
         return session.Decide(context, id, command,
-            (state, at, actor) => state.RecommendIntervention(interventionId, command!.Kind, at, actor),
+            (state, at, actor, _) => state.RecommendIntervention(interventionId, command!.Kind, at, actor),
             written => new InterventionRecommendation(written.Id, written.Version, interventionId));
     }
 }

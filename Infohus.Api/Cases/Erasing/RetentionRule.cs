@@ -1,0 +1,78 @@
+using Infohus.EventStore.PersonalData;
+using Infohus.Projections.Cases;
+using JasperFx;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace Infohus.Api.Cases.Erasing;
+
+/// <summary>Runs the retention rule: erase the personal data of every case closed longer than the retention period.</summary>
+public sealed record ErasePersonalDataPastRetention;
+
+public static class RetentionRule
+{
+    public const string ErasedBy = "retention-rule";
+
+    public static async Task Handle(
+        ErasePersonalDataPastRetention _, IDocumentStore store, TimeProvider clock, IOptions<PersonalDataSettings> settings, ILogger<ErasePersonalDataPastRetention> logger)
+    {
+        var now = clock.GetUtcNow();
+        var retention = settings.Value.Retention;
+        var closedBefore = now - retention;
+
+        await using var query = store.QuerySession();
+        var candidates = await query.Query<CaseSummary>()
+            .Where(c => c.Status == CaseStatus.Closed && !c.PersonalDataErased && c.ClosedAt <= closedBefore)
+            .Select(c => c.Id)
+            .ToListAsync();
+
+        var erased = 0;
+        foreach (var caseId in candidates)
+        {
+            // One transaction per case: a case reopened or erased meanwhile is simply left alone.
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Case>(caseId);
+            if (stream.Aggregate is not { } state || !state.IsPastRetention(retention, now)) continue;
+            var decision = state.ErasePersonalData(ErasureReason.RetentionExpired, null, now, ErasedBy);
+            if (decision.IsRefused) continue;
+            stream.AppendMany(decision.Events);
+            session.Delete<CaseKey>(caseId);
+            try
+            {
+                await session.SaveChangesAsync();
+                erased++;
+            }
+            catch (ConcurrencyException)
+            {
+                // Someone wrote to the case at the same moment; the next run decides again.
+            }
+        }
+
+        logger.LogInformation("Retention rule erased the personal data of {Erased} of {Candidates} cases", erased, candidates.Count);
+    }
+}
+
+/// <summary>Triggers the retention rule through Wolverine once a day (and shortly after start).</summary>
+public sealed class RetentionSchedule(IServiceProvider services, TimeProvider clock) : BackgroundService
+{
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FirstRunDelay, clock, stoppingToken);
+            using var timer = new PeriodicTimer(Interval, clock);
+            do
+            {
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new ErasePersonalDataPastRetention());
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+}
