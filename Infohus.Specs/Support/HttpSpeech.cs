@@ -84,8 +84,8 @@ public static class HttpSpeech
     private static async Task<Answer> AnswerOf(IScenarioResult result)
     {
         var text = await result.ReadAsTextAsync();
-        var body = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
         var context = result.Context.Response;
+        var body = string.IsNullOrWhiteSpace(text) || context.ContentType?.Contains("json") != true ? null : JsonNode.Parse(text);
         return new Answer((HttpStatusCode)context.StatusCode, body, context.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
     }
 }

@@ -5,6 +5,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 using Wolverine;
 
 namespace Infohus.Specs.Support;
@@ -21,6 +22,8 @@ public sealed class InfohusApp : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = null!;
 
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Infohus") is { Length: > 0 } configured
@@ -34,6 +37,7 @@ public sealed class InfohusApp : IAsyncLifetime
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", ConnectionString);
             builder.ConfigureServices(services =>
             {
+                services.AddSingleton<ILogEventSink>(Logs);
                 services.RunWolverineInSoloMode();
                 services.MartenDaemonModeIsSolo();
             });

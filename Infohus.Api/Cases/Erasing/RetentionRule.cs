@@ -3,12 +3,14 @@ using Infohus.Projections.Cases;
 using JasperFx;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Infohus.Api.Cases.Erasing;
 
 /// <summary>Runs the retention rule: erase the personal data of every case closed longer than the retention period.</summary>
 public sealed record ErasePersonalDataPastRetention;
 
+[WolverineHandler]
 public static class RetentionRule
 {
     public const string ErasedBy = "retention-rule";

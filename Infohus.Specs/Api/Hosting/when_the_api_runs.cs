@@ -66,10 +66,29 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
             builder.UseSetting("Infohus:Auth:SigningKey", AuthSettings.DevelopmentSigningKey);
+            builder.UseSetting("Infohus:PersonalData:MasterKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
         });
 
         var failure = await Should.ThrowAsync<Exception>(start);
-        failure.ToString().ShouldContain("development key");
+        failure.ToString().ShouldContain("Infohus:Auth:SigningKey is the development key");
+    }
+
+    [Fact]
+    public async Task production_refuses_to_start_without_its_own_personal_data_master_key()
+    {
+        foreach (var masterKey in new string?[] { null, PersonalDataSettings.DevelopmentMasterKey })
+        {
+            var start = () => AlbaHost.For<Program>(builder =>
+            {
+                builder.UseEnvironment("Production");
+                builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
+                builder.UseSetting("Infohus:Auth:SigningKey", "a-production-signing-key-of-more-than-32-characters");
+                if (masterKey is not null) builder.UseSetting("Infohus:PersonalData:MasterKey", masterKey);
+            });
+
+            var failure = await Should.ThrowAsync<Exception>(start);
+            failure.ToString().ShouldContain("Infohus:PersonalData:MasterKey");
+        }
     }
 
     private static string Kebab(CaseAction action) => action switch
