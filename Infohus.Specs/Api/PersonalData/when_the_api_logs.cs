@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Infohus.Api.Cases.Erasing;
 
 namespace Infohus.Specs.Api.PersonalData;
@@ -37,9 +39,16 @@ public class when_the_api_logs(InfohusApp app) : ApiSpec(app)
     [Fact]
     public void a_personal_field_renders_as_stars_wherever_it_is_printed()
     {
-        var text = new PersonalText("v1:abc");
+        var text = new PersonalText("v1:sealed-bytes");
+        var subject = new SubjectDetails(text, text, null, null);
 
         text.ToString().ShouldBe("***");
-        new SubjectDetails(text, text, null, null).ToString().ShouldNotContain("v1:abc");
+        subject.ToString().ShouldNotContain("v1:sealed-bytes");
+
+        // Even a whole object handed to the host's logger for destructuring.
+        Host.Services.GetRequiredService<ILogger<when_the_api_logs>>().LogWarning("Subject {@Subject} and {Text}", subject, text);
+        var line = App.Logs.Lines.Last(l => l.Contains("Subject"));
+        line.ShouldContain("***");
+        line.ShouldNotContain("v1:sealed-bytes");
     }
 }
