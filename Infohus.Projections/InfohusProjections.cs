@@ -1,4 +1,5 @@
 using Infohus.Projections.Cases;
+using Infohus.Projections.Timeline;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -10,6 +11,8 @@ public static class InfohusProjections
     public static StoreOptions AddInfohusProjections(this StoreOptions opts)
     {
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<TimelineEntry>().Index(x => x.CaseId);
         opts.Schema.For<CaseSummary>()
             .Index(x => x.Status)
             .Index(x => x.ReceivedAt)

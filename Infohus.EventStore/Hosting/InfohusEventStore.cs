@@ -31,6 +31,8 @@ public static class InfohusEventStore
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
 
+        // Rich appends give inline projections the stream version (the timeline shows it).
+        opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
         opts.Events.AddEventTypes(CaseEventTypes);
         opts.Projections.LiveStreamAggregation<Case>();
 

@@ -22,10 +22,7 @@ public sealed record CaseSummary(
     bool PersonalDataErased,
     long Version);
 
-/// <summary>
-/// Inline, so the list is consistent with every acknowledged write. Version counts the events, since
-/// quick-append inline projections do not see the stream version.
-/// </summary>
+/// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
 {
     public override CaseSummary? Evolve(CaseSummary? snapshot, Guid id, IEvent e)
@@ -33,7 +30,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         if (e.Data is ReferralReceived received)
         {
             return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
-                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false, 1);
+                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false, e.Version);
         }
 
         if (snapshot is null) return null;
@@ -64,6 +61,6 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
             _ => snapshot
         };
-        return next with { Version = snapshot.Version + 1 };
+        return next with { Version = e.Version };
     }
 }

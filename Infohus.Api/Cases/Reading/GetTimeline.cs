@@ -1,0 +1,36 @@
+using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
+using Infohus.Projections.Timeline;
+
+namespace Infohus.Api.Cases.Reading;
+
+/// <summary>One step of the course; <c>text</c> is the step's personal text, opened for the reader or "[erased]".</summary>
+public sealed record TimelineLine(
+    long Version,
+    string Kind,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    string Actor,
+    Role? Role,
+    Department? Department,
+    string Sentence,
+    string? Text);
+
+public static class GetTimelineEndpoint
+{
+    [WolverineGet("/api/cases/{id}/timeline"), Authorize(Policy = Policies.CaseRead)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection)
+    {
+        var batch = session.CreateBatchQuery();
+        var loadingLines = batch.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToList();
+        var loadingKey = batch.Load<CaseKey>(id);
+        await batch.Execute(context.RequestAborted);
+        var lines = await loadingLines;
+        if (lines.Count == 0) return Problems.UnknownCase();
+
+        var cipher = protection.Open(await loadingKey);
+        return Results.Ok(lines.Select(line => new TimelineLine(line.Version, line.Kind, line.OccurredAt, line.RecordedAt,
+            line.ActorUserId, line.ActorRole, line.ActorDepartment, line.Sentence,
+            line.Text is null ? null : cipher?.Open(line.Text) ?? PersonalView.ErasedText)));
+    }
+}

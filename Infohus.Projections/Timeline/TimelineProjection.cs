@@ -1,0 +1,65 @@
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+using Infohus.EventStore.PersonalData;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Infohus.Projections.Timeline;
+
+/// <summary>Inline: the timeline is written in the same transaction as the events it describes.</summary>
+public sealed partial class TimelineProjection : EventProjection
+{
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        if (Describe(e.Data) is { } line)
+        {
+            var (sentence, at, actor, text) = line;
+            operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, at, e.Timestamp,
+                actor?.UserId ?? ErasedBy(e.Data), actor?.Role, actor?.Department, sentence, text));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static string ErasedBy(object data) => data is PersonalDataErased erased ? erased.ErasedBy : "unknown";
+
+    /// <summary>A sentence a member understands, made of codes only: free text stays in the sealed text.</summary>
+    public static (string Sentence, DateTimeOffset At, MemberRef? Actor, PersonalText? Text)? Describe(object data) => data switch
+    {
+        ReferralReceived e => ($"Referral received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.ReceivedAt, e.ReceivedBy, e.Description),
+        CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
+        NearestManagerInformed e => ("The referrer's nearest manager was informed.", e.InformedAt, e.InformedBy, null),
+        ConcernInterviewHeld e => ("Concern interview held; the referrer was told that a referral does not replace a notification, and of the duty to report to the Immigration Service.", e.HeldAt, e.HeldBy, e.Notes),
+        ConcernAssessed { ConcernsExtremism: true } e => ($"Concern assessed: level {e.ConcernLevel}, {Words(e.Tier!.Value)} tier; taking part: {Departments(e.Participants)}.", e.AssessedAt, e.AssessedBy, null),
+        ConcernAssessed e => ($"Concern assessed as not about radicalisation or extremism; taking part: {Departments(e.Participants)}.", e.AssessedAt, e.AssessedBy, null),
+        ReferralRedirected e => ($"Redirected to {e.Body} ({Words(e.Reason)}).", e.RedirectedAt, e.RedirectedBy, null),
+        ReportedToPetEae e => ("Reported to PET and EAE by the local police.", e.ReportedAt, e.ReportedBy, null),
+        FeedbackGiven { Kind: FeedbackKind.Guidance } e => ("Feedback a): guidance on specific preventive measures.", e.GivenAt, e.GivenBy, null),
+        FeedbackGiven e => ("Feedback b): targeted intervention; the Infohus joins the crisis team.", e.GivenAt, e.GivenBy, null),
+        CaseHandedOver e => ($"Handed over to {e.ReceivingAuthority}; the Infohus is no longer involved.", e.HandedOverAt, e.HandedOverBy, null),
+        CrisisTeamConvened e => ($"Crisis team convened: {Departments(e.Departments)}.", e.ConvenedAt, e.ConvenedBy, null),
+        PreparednessPlanAdopted e => ("Preparedness plan adopted.", e.AdoptedAt, e.AdoptedBy, e.Plan),
+        InterventionRecommended e => ($"Intervention recommended: {Words(e.Kind)}.", e.RecommendedAt, e.RecommendedBy, null),
+        InterventionDecided e => ($"Intervention {Words(e.Decision)} by {e.Authority}.", e.DecidedAt, e.RecordedBy, null),
+        FollowUpOpened e => ($"Follow-up opened on the {Words(e.Circle)}.", e.OpenedAt, e.OpenedBy, null),
+        CourseEvaluated e => ($"Course evaluated: {Words(e.Outcome)}.", e.EvaluatedAt, e.EvaluatedBy, e.Notes),
+        CaseClosed e => ("Case closed.", e.ClosedAt, e.ClosedBy, null),
+        CaseReopened e => ("Case reopened.", e.ReopenedAt, e.ReopenedBy, e.Reason),
+        PersonalDataErased e => ($"Personal data erased ({Words(e.Reason)}){(e.Reference is null ? "" : $", reference {e.Reference}")}.", e.ErasedAt, null, null),
+        _ => null
+    };
+
+    private static string Channel(ReferralChannel channel) => channel switch
+    {
+        ReferralChannel.InPerson => "in person",
+        ReferralChannel.Other => "by another channel",
+        _ => $"by {Words(channel)}"
+    };
+
+    private static string Departments(IEnumerable<Department> departments) =>
+        string.Join(", ", departments.Select(d => d == Department.Police ? "police" : d.ToString().ToUpperInvariant()));
+
+    /// <summary>An enum code as words: ExternalPartner → "external partner".</summary>
+    private static string Words<T>(T code) where T : notnull =>
+        string.Concat(code.ToString()!.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
