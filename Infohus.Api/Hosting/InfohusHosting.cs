@@ -4,7 +4,12 @@ using Infohus.Api.Cases.Erasing;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
 using Infohus.EventStore.PersonalData;
+using Infohus.Api.Statistics;
 using Infohus.Projections;
+using Infohus.Projections.Register;
+using Infohus.Projections.Statistics;
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.Options;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -64,16 +69,26 @@ public static class InfohusHosting
                 if (settings.Districts.Count == 0) settings.Districts = defaults.Districts;
             });
 
+        services.AddOptions<RegisterSettings>().Bind(configuration.GetSection(RegisterSettings.Section));
+        services.AddOptions<StatisticsSettings>()
+            .Bind(configuration.GetSection(StatisticsSettings.Section))
+            .Validate(s => s.MinimumCellSize >= SmallCells.LowestThreshold, $"Infohus:Statistics:MinimumCellSize is never below {SmallCells.LowestThreshold}.")
+            .ValidateOnStart();
+        services.AddSingleton<RegisterStatistics>();
+        services.AddSingleton<StatisticsContext>();
+
         services.AddMarten(sp =>
             {
                 var opts = new StoreOptions()
                     .ConfigureInfohusEventStore(sp.GetRequiredService<InfohusDatabase>().ConnectionString)
-                    .AddInfohusProjections();
+                    .AddInfohusProjections(sp.GetRequiredService<IOptions<RegisterSettings>>().Value);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
+            // The register and statistics run in the async daemon; with several nodes one of them runs it.
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
         return services;
     }

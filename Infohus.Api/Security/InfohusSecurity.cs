@@ -22,7 +22,10 @@ public static class Policies
     /// <summary>Erasing a case's personal data: legal.</summary>
     public const string Erasure = "erasure";
 
-    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure];
+    /// <summary>Anonymous statistics: the steering group, auditors and the coordinator.</summary>
+    public const string Statistics = "statistics";
+
+    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure, Statistics];
 }
 
 public static class InfohusClaims
@@ -89,6 +92,9 @@ public static class InfohusSecurity
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Legal.ClaimValue())
                 .RequireClaim(InfohusClaims.Subject))
+            .AddPolicy(Policies.Statistics, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Steering.ClaimValue(), Role.Auditor.ClaimValue(), Role.Coordinator.ClaimValue()))
             .AddPolicy(Policies.CaseRead, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue(), Role.Auditor.ClaimValue()));

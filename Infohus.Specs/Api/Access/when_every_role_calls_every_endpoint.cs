@@ -28,6 +28,7 @@ public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
         Policies.PoliceCaseWork => caller.Role is Role.Member or Role.Coordinator && caller.Department == Department.Police,
         Policies.CaseRead => caller.Role is Role.Member or Role.Coordinator or Role.Auditor,
         Policies.Erasure => caller.Role is Role.Legal,
+        Policies.Statistics => caller.Role is Role.Steering or Role.Auditor or Role.Coordinator,
         _ => throw new InvalidOperationException($"The matrix does not know the policy '{policy}': add its row.")
     };
 
@@ -57,7 +58,8 @@ public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
                 failures.Add($"{endpoint.Method} {endpoint.Route} has no single explicit policy");
                 continue;
             }
-            var url = endpoint.Route.Replace("{id}", @case.Id.ToString()).Replace("{interventionId}", Guid.NewGuid().ToString());
+            var url = endpoint.Route.Replace("{id}", @case.Id.ToString()).Replace("{interventionId}", Guid.NewGuid().ToString())
+                .Replace("{year}", "2026").Replace("{half}", "1");
             foreach (var caller in Everyone.Append(Caller.Anonymous))
             {
                 var answer = endpoint.Method == "GET"

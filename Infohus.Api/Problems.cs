@@ -1,4 +1,4 @@
-namespace Infohus.Api.Cases;
+namespace Infohus.Api;
 
 /// <summary>RFC 9457 problem details with a message a member can act on, and never personal data.</summary>
 public static class Problems

@@ -1,0 +1,78 @@
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Infohus.Projections.Register;
+
+/// <summary>What the course came to, for the register's "plan for the course" (§4.2.2 III).</summary>
+public enum CoursePlan { None, Redirection, Guidance, HandOver, CrisisTeam }
+
+/// <summary>
+/// The anonymous registration of one referral (§4.2.2 III): coded and coarsened, no name, CPR number,
+/// address or free text. The id only ties the row to its event stream for rebuilding.
+/// </summary>
+public sealed record RegisterEntry(
+    Guid Id,
+    string AgeBand,
+    Gender Gender,
+    NationalityGroup Nationality,
+    string District,
+    FamilyNetwork Family,
+    Attachment Attachment,
+    ReferralSource Source,
+    ReferrerOrganisation ReferrerOrganisation,
+    Department ReceivingDepartment,
+    IdeologyCategory Ideology,
+    IReadOnlyList<WarningSign> WarningSigns,
+    bool? ConcernsExtremism,
+    string? ConcernLevel,
+    PreventionTier? Tier,
+    CoursePlan CoursePlan,
+    bool PetEaeReported,
+    EvaluationOutcome? Evaluation,
+    CaseStatus Status,
+    DateTimeOffset ReferredAt,
+    DateTimeOffset? AssessedAt,
+    DateTimeOffset? ClosedAt,
+    double? ReactionHours);
+
+/// <summary>Async: the register and the statistics follow the events through the daemon.</summary>
+public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamProjection<RegisterEntry, Guid>
+{
+    public override RegisterEntry? Evolve(RegisterEntry? snapshot, Guid id, IEvent e)
+    {
+        if (e.Data is ReferralReceived r)
+        {
+            var registration = r.Registration;
+            return new RegisterEntry(id, bands.BandOf(registration.Age), registration.Gender, registration.Nationality,
+                registration.District, registration.Family, registration.Attachment, r.Source, r.ReferrerOrganisation,
+                r.ReceivedBy.Department, registration.Ideology, registration.WarningSigns, null, null, null, CoursePlan.None,
+                false, null, CaseStatus.Open, r.ReceivedAt, null, null, null);
+        }
+
+        return snapshot is null ? null : e.Data switch
+        {
+            // The reaction time runs from the referral to its first assessment.
+            ConcernAssessed a => snapshot with
+            {
+                ConcernsExtremism = a.ConcernsExtremism,
+                ConcernLevel = a.ConcernLevel,
+                Tier = a.Tier,
+                AssessedAt = snapshot.AssessedAt ?? a.AssessedAt,
+                ReactionHours = snapshot.ReactionHours ?? Math.Round((a.AssessedAt - snapshot.ReferredAt).TotalHours, 2)
+            },
+            ReferralRedirected => snapshot with { CoursePlan = CoursePlan.Redirection },
+            ReportedToPetEae => snapshot with { PetEaeReported = true },
+            FeedbackGiven { Kind: FeedbackKind.Guidance } => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.Guidance) },
+            CaseHandedOver => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.HandOver) },
+            CrisisTeamConvened => snapshot with { CoursePlan = CoursePlan.CrisisTeam },
+            CourseEvaluated evaluated => snapshot with { Evaluation = evaluated.Outcome },
+            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, ClosedAt = closed.ClosedAt },
+            CaseReopened => snapshot with { Status = CaseStatus.Open, ClosedAt = null },
+            _ => snapshot
+        };
+    }
+
+    private static CoursePlan Furthest(CoursePlan current, CoursePlan next) => next > current ? next : current;
+}
