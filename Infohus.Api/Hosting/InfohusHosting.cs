@@ -87,8 +87,9 @@ public static class InfohusHosting
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // The register and statistics run in the async daemon; with several nodes one of them runs it.
-            .AddAsyncDaemon(DaemonMode.HotCold)
+            // The register and statistics run in the async daemon; with several nodes one of them runs it
+            // (HotCold); a single node or the specs may say Solo (Infohus:Projections:DaemonMode).
+            .AddAsyncDaemon(configuration.GetValue("Infohus:Projections:DaemonMode", DaemonMode.HotCold))
             .IntegrateWithWolverine();
         return services;
     }

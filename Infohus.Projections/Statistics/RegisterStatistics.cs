@@ -26,8 +26,8 @@ public sealed class RegisterStatistics(IDocumentStore store)
         var counts = new Dictionary<(string, string), int>();
         await using var connection = await OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
@@ -51,8 +51,8 @@ public sealed class RegisterStatistics(IDocumentStore store)
         var times = new List<ReactionTimes>();
         await using var connection = await OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
             times.Add(new ReactionTimes(reader.GetString(0), reader.GetInt32(1), Math.Round(reader.GetDouble(2), 2), Math.Round(reader.GetDouble(3), 2)));

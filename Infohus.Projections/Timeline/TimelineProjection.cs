@@ -15,11 +15,14 @@ public sealed partial class TimelineProjection : EventProjection
         if (Describe(e.Data) is { } line)
         {
             var (sentence, at, actor, text) = line;
-            operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, at, e.Timestamp,
+            operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, at, Microseconds(e.Timestamp),
                 actor?.UserId ?? ErasedBy(e.Data), actor?.Role, actor?.Department, sentence, text));
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>PostgreSQL keeps microseconds: a live line and a rebuilt one must show the same recorded time.</summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
     private static string ErasedBy(object data) => data is PersonalDataErased erased ? erased.ErasedBy : "unknown";
 

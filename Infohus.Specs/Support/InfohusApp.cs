@@ -35,11 +35,11 @@ public sealed class InfohusApp : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", ConnectionString);
+            builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILogEventSink>(Logs);
                 services.RunWolverineInSoloMode();
-                services.MartenDaemonModeIsSolo();
             });
         });
     }

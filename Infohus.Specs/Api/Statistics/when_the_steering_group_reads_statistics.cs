@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using Infohus.Projections.Statistics;
+using Infohus.Specs.Statistics;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Infohus.Specs.Api.Statistics;
+
+public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(app)
+{
+    // The first half of 2026 in Danish time; seeded referrals spread from December to August.
+    private static readonly DateTimeOffset SeedFrom = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset SeedTo = new(2026, 8, 31, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset HalfFrom = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(1));
+    private static readonly DateTimeOffset HalfTo = new(2026, 7, 1, 0, 0, 0, TimeSpan.FromHours(2));
+
+    public static TheoryData<string, string?> Pairs() => new()
+    {
+        { "gender", "tier" },
+        { "ageBand", "source" },
+        { "district", null },
+        { "coursePlan", "petEaeReported" },
+        { "nationality", "status" },
+        { "concernLevel", "evaluation" },
+        { "ideology", "family" },
+        { "attachment", "receivingDepartment" },
+        { "referrerOrganisation", null },
+        { "concernsExtremism", "ageBand" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task the_counts_match_the_seeded_cases_and_no_small_cell_is_shown_or_recoverable(string first, string? second)
+    {
+        var seeded = await Seed();
+
+        var by = second is null ? first : $"{first},{second}";
+        var answer = await Host.Get($"/api/statistics?from=2026-01-01&to=2026-07-01&by={by}", Caller.Steering);
+
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
+        answer.Body!["freshness"]!["current"]!.GetValue<bool>().ShouldBeTrue();
+        var table = answer.Body!["table"]!;
+        var expected = seeded.Where(c => c.ReferredAt >= HalfFrom && c.ReferredAt < HalfTo)
+            .GroupBy(c => (Category(first, c), second is null ? null : Category(second, c)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        AssertTable(table, expected, second is not null);
+    }
+
+    [Fact]
+    public async Task the_half_year_report_holds_the_steering_groups_figures_and_reaction_times()
+    {
+        var seeded = await Seed();
+        var inHalf = seeded.Where(c => c.ReferredAt >= HalfFrom && c.ReferredAt < HalfTo).ToList();
+
+        var answer = await Host.Get("/api/statistics/half-years/2026/1", Caller.Auditor);
+
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
+        var tables = answer.Body!["tables"]!.AsArray();
+        tables.Select(t => string.Join("/", t!["dimensions"]!.AsArray().Select(d => d!.GetValue<string>())))
+            .ShouldBe(["source/tier", "concernLevel", "coursePlan", "petEaeReported", "evaluation", "status"]);
+        AssertTable(tables[0]!, inHalf.GroupBy(c => (Category("source", c), (string?)Category("tier", c))).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: true);
+        AssertTable(tables[3]!, inHalf.GroupBy(c => (Category("petEaeReported", c), (string?)null)).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: false);
+
+        foreach (var line in answer.Body!["reactionTimes"]!.AsArray())
+        {
+            var level = line!["concernLevel"]!.GetValue<string>();
+            var hours = inHalf.Where(c => c.Level == level && c.ReactionHours is not null).Select(c => c.ReactionHours!.Value).Order().ToList();
+            if (hours.Count < 5)
+            {
+                line["cases"]!.GetValue<string>().ShouldBe("<5");
+                line["medianHours"].ShouldBeNull();
+                continue;
+            }
+            line["cases"]!.GetValue<string>().ShouldBe(hours.Count.ToString());
+            line["medianHours"]!.GetValue<double>().ShouldBe(Percentile(hours, 0.5), 0.01);
+            line["percentile90Hours"]!.GetValue<double>().ShouldBe(Percentile(hours, 0.9), 0.01);
+        }
+    }
+
+    [Fact]
+    public async Task the_csv_opens_in_danish_excel_and_reads_back_to_the_same_table()
+    {
+        await Seed();
+        var json = await Host.Get("/api/statistics?from=2026-01-01&to=2026-07-01&by=nationality,gender", Caller.Steering);
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/statistics?from=2026-01-01&to=2026-07-01&by=nationality,gender");
+            s.WithRequestHeader("Accept", "text/csv");
+            s.WithRequestHeader("Authorization", $"Bearer {Host.TokenFor(Caller.Steering)}");
+        });
+
+        result.Context.Response.ContentType.ShouldBe("text/csv; charset=utf-8");
+        var body = result.Context.Response.Body;
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte-order mark, so Excel reads UTF-8");
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        lines[0].ShouldStartWith("Referrals 2026-01-01 to 2026-07-01");
+        var header = lines[1].Split(';');
+        header[0].ShouldBe("nationality / gender");
+        var table = json.Body!["table"]!;
+        header[1..^1].ShouldBe(table["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var rows = table["rows"]!.AsArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var fields = lines[2 + i].Split(';');
+            fields[0].ShouldBe(rows[i]!["label"]!.GetValue<string>());
+            fields[1..^1].ShouldBe(rows[i]!["cells"]!.AsArray().Select(c => c!.GetValue<string>()));
+            fields[^1].ShouldBe(rows[i]!["total"]!.GetValue<string>());
+        }
+        lines[2 + rows.Count].Split(';')[^1].ShouldBe(table["total"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void danish_letters_and_separators_survive_the_csv()
+    {
+        // A district code from the configuration is shown as configured; Danish letters must survive.
+        var csv = Infohus.Api.Statistics.StatisticsTables.Csv([
+            new("Henvendelser fordelt på bydel", ["district"], ["referrals"], [new("Løkken-Vrå; Ærø", ["12"], null)], ["12"], "12")]);
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        text.ShouldStartWith("\uFEFFHenvendelser fordelt på bydel\r\n");
+        text.ShouldContain("\"Løkken-Vrå; Ærø\";12\r\n");
+    }
+
+    [Fact]
+    public async Task the_register_holds_no_name_cpr_number_or_free_text()
+    {
+        var seeded = await Seed();
+
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var register = await session.Query<Infohus.Projections.Register.RegisterEntry>().ToListAsync();
+        register.Count.ShouldBe(seeded.Count);
+        var stored = string.Join("\n", register.Select(r => System.Text.Json.JsonSerializer.Serialize(r)));
+        stored.ShouldNotContain("Seeded Person");
+        stored.ShouldNotContain("Seeded description");
+        stored.ShouldNotContain("v1:");
+        (await Api.PersonalData.when_a_case_holds_personal_data.RowsContaining(App.ConnectionString, "Seeded Person")).ShouldBeEmpty();
+        (await Api.PersonalData.when_a_case_holds_personal_data.RowsContaining(App.ConnectionString, seeded[0].Description)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("by=name")]
+    [InlineData("by=gender,gender")]
+    [InlineData("by=gender,tier,source")]
+    [InlineData("")]
+    [InlineData("by=gender&from=2026-13-01")]
+    [InlineData("by=gender&from=2026-06-01&to=2026-01-01")]
+    public async Task a_question_the_register_cannot_answer_is_a_400(string query)
+    {
+        (await Host.Get($"/api/statistics?{query}", Caller.Steering)).Status.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("bfu-member", HttpStatusCode.Forbidden)]
+    [InlineData("police-member", HttpStatusCode.Forbidden)]
+    [InlineData("legal", HttpStatusCode.Forbidden)]
+    [InlineData("ssp-consultant", HttpStatusCode.OK)]
+    [InlineData("steering-chief", HttpStatusCode.OK)]
+    [InlineData("auditor", HttpStatusCode.OK)]
+    public async Task members_read_statistics_only_as_the_coordinator(string subject, HttpStatusCode expected)
+    {
+        var caller = new[] { Caller.BfuMember, Caller.PoliceMember, Caller.Legal, Caller.SspConsultant, Caller.Steering, Caller.Auditor }.Single(c => c.Subject == subject);
+
+        (await Host.Get("/api/statistics?by=gender", caller)).Status.ShouldBe(expected);
+        (await Host.Get("/api/statistics/half-years/2026/1", caller)).Status.ShouldBe(expected);
+    }
+
+    private async Task<IReadOnlyList<SeededCase>> Seed()
+    {
+        var seeded = await Host.Seed(200, seed: 4115, SeedFrom, SeedTo);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        return seeded;
+    }
+
+    /// <summary>The specs' own categories, from the inputs, without the projection's code.</summary>
+    private static string Category(string dimension, SeededCase c) => dimension switch
+    {
+        "gender" => Kebab(c.Registration.Gender),
+        "nationality" => Kebab(c.Registration.Nationality),
+        "district" => c.Registration.District,
+        "family" => Kebab(c.Registration.Family),
+        "attachment" => Kebab(c.Registration.Attachment),
+        "ideology" => Kebab(c.Registration.Ideology),
+        "source" => Kebab(c.Source),
+        "referrerOrganisation" => Kebab(c.Organisation),
+        "receivingDepartment" => Kebab(c.ReceivedBy),
+        "ageBand" => c.Registration.Age switch { null => "unknown", < 12 => "0-11", < 15 => "12-14", < 18 => "15-17", < 25 => "18-24", < 40 => "25-39", _ => "40+" },
+        "tier" => c.Tier is { } t ? Kebab(t) : "none",
+        "concernLevel" => c.Level ?? "none",
+        "concernsExtremism" => c.ConcernsExtremism switch { true => "yes", false => "no", null => "none" },
+        "coursePlan" => c.Path switch { "redirected" => "redirection", "specific" => "hand-over", "targeted" => "crisis-team", _ => "none" },
+        "petEaeReported" => c.PetEae ? "yes" : "no",
+        "evaluation" => c.Evaluation is { } e ? Kebab(e) : "none",
+        "status" => c.Closed ? "closed" : "open",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension))
+    };
+
+    private static string Kebab<T>(T value) where T : struct, Enum =>
+        string.Concat(value.ToString().Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+
+    /// <summary>PostgreSQL's percentile_cont: linear interpolation between the two nearest ranks.</summary>
+    private static double Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        var rank = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private static void AssertTable(JsonNode table, IReadOnlyDictionary<(string, string?), int> expected, bool twoDimensions)
+    {
+        var columns = table["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var rows = table["rows"]!.AsArray();
+        var cells = new List<IReadOnlyList<string>>();
+        foreach (var row in rows)
+        {
+            var label = row!["label"]!.GetValue<string>();
+            var shown = row["cells"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+            cells.Add(shown);
+            for (var j = 0; j < columns.Count; j++)
+            {
+                var truth = expected.GetValueOrDefault((label, twoDimensions ? columns[j] : null));
+                Check(shown[j], truth, $"{label}/{columns[j]}");
+            }
+        }
+        var rowTotals = twoDimensions ? rows.Select(r => r!["total"]!.GetValue<string>()).ToList() : null;
+        var columnTotals = table["columnTotals"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Check(table["total"]!.GetValue<string>(), expected.Values.Sum(), "total");
+        expected.Keys.Select(k => k.Item1).Distinct().ShouldBeSubsetOf(rows.Select(r => r!["label"]!.GetValue<string>()), "every category with referrals has a row");
+
+        var protectedTable = new ProtectedTable(cells, rowTotals, columnTotals, table["total"]!.GetValue<string>());
+        ShownTable.Leaks(protectedTable, 5).ShouldBeEmpty();
+        cells.SelectMany(r => r).ShouldContain(c => ShownTable.Value(c) > 0, "the seeded mix leaves some counts to show");
+    }
+
+    private static void Check(string shown, int truth, string where)
+    {
+        switch (shown)
+        {
+            case "<5": truth.ShouldBeInRange(1, 4, where); break;
+            case "..": truth.ShouldBeGreaterThanOrEqualTo(5, where); break;
+            default: int.Parse(shown).ShouldBe(truth, where); break;
+        }
+    }
+}
