@@ -69,7 +69,11 @@ public static class InfohusHosting
                 if (settings.Districts.Count == 0) settings.Districts = defaults.Districts;
             });
 
-        services.AddOptions<RegisterSettings>().Bind(configuration.GetSection(RegisterSettings.Section));
+        services.AddOptions<RegisterSettings>()
+            .Bind(configuration.GetSection(RegisterSettings.Section))
+            .Validate(s => s.AgeBandLowerBounds.Count == 0 || (s.AgeBandLowerBounds.Contains(0) && s.AgeBandLowerBounds.Contains(18)),
+                "Infohus:Register:AgeBandLowerBounds start at 0 and have 18 as a bound.")
+            .ValidateOnStart();
         services.AddOptions<StatisticsSettings>()
             .Bind(configuration.GetSection(StatisticsSettings.Section))
             .Validate(s => s.MinimumCellSize >= SmallCells.LowestThreshold, $"Infohus:Statistics:MinimumCellSize is never below {SmallCells.LowestThreshold}.")
