@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
@@ -78,6 +79,7 @@ public static class InfohusHosting
             .Bind(configuration.GetSection(StatisticsSettings.Section))
             .Validate(s => s.MinimumCellSize >= SmallCells.LowestThreshold, $"Infohus:Statistics:MinimumCellSize is never below {SmallCells.LowestThreshold}.")
             .ValidateOnStart();
+        services.AddHostedService<AuditChainService>();
         services.AddSingleton<RegisterStatistics>();
         services.AddSingleton<StatisticsContext>();
 

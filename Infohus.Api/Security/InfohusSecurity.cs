@@ -25,7 +25,10 @@ public static class Policies
     /// <summary>Anonymous statistics: the steering group, auditors and the coordinator.</summary>
     public const string Statistics = "statistics";
 
-    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure, Statistics];
+    /// <summary>Verifying the tamper-evident history: auditors and legal.</summary>
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure, Statistics, Audit];
 }
 
 public static class InfohusClaims
@@ -95,6 +98,9 @@ public static class InfohusSecurity
             .AddPolicy(Policies.Statistics, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Steering.ClaimValue(), Role.Auditor.ClaimValue(), Role.Coordinator.ClaimValue()))
+            .AddPolicy(Policies.Audit, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Auditor.ClaimValue(), Role.Legal.ClaimValue()))
             .AddPolicy(Policies.CaseRead, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue(), Role.Auditor.ClaimValue()));

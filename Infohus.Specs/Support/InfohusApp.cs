@@ -61,7 +61,14 @@ public abstract class ApiSpec(InfohusApp app) : IAsyncLifetime
 
     protected InfohusApp App => app;
 
-    public Task InitializeAsync() => Host.ResetAllMartenDataAsync();
+    public async Task InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var truncate = new Npgsql.NpgsqlCommand("truncate infohus.audit_chain, infohus.audit_checkpoint", connection);
+        await truncate.ExecuteNonQueryAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,0 +1,62 @@
+using Infohus.EventStore.Audit;
+using Npgsql;
+
+namespace Infohus.Api.Audit;
+
+/// <summary>Installs the audit trigger at start, then records a global checkpoint every few minutes.</summary>
+public sealed class AuditChainService(IDocumentStore store, ILogger<AuditChainService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    /// <summary>Events older than this are taken as settled: no transaction with a lower sequence is still open.</summary>
+    public static readonly TimeSpan Settling = TimeSpan.FromMinutes(1);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The trigger sits on Marten's event table: make sure it exists, whatever starts first.
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var connection = await OpenAsync(store, cancellationToken);
+        await AuditChain.InstallAsync(connection, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await CheckpointAsync(store, stoppingToken);
+                }
+                catch (NpgsqlException e)
+                {
+                    logger.LogWarning(e, "The audit checkpoint could not be recorded; the next run tries again");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    public static async Task<string?> CheckpointAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var connection = await OpenAsync(store, cancellation);
+        await using var settled = new NpgsqlCommand(
+            "select coalesce(max(seq_id), 0) from infohus.mt_events where timestamp < now() - @settling", connection);
+        settled.Parameters.AddWithValue("settling", Settling);
+        var upTo = (long)(await settled.ExecuteScalarAsync(cancellation))!;
+        return await AuditChain.CheckpointAsync(connection, upTo, cancellation);
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        return connection;
+    }
+}
