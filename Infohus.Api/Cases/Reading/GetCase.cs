@@ -30,7 +30,14 @@ public sealed record CaseFacts(
     IReadOnlyList<Intervention> Interventions,
     int FollowUps,
     EvaluationOutcome? Evaluation,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    public static CaseFacts Of(Case state) => new(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
+        state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
+        state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
+        state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
+        state.FollowUps, state.Evaluation, state.ClosedAt);
+}
 
 /// <summary>
 /// The personal fields, opened with the case's key for a reader the policy allows. After erasure
@@ -60,22 +67,31 @@ public sealed record PersonalView(
 
 public static class GetCaseEndpoint
 {
+    /// <summary>The case now, or for auditors' replay as of a stream version or a recorded time.</summary>
     [WolverineGet("/api/cases/{id}"), Authorize(Policy = Policies.CaseRead)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection)
+    public static async Task<IResult> Get(
+        Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection,
+        long? asOfVersion = null, DateTimeOffset? asOf = null)
     {
+        if (asOfVersion is < 1) return Problems.Invalid("asOfVersion starts at 1.");
+        if (asOfVersion is not null && asOf is not null) return Problems.Invalid("Give asOfVersion or asOf, not both.");
+
         var batch = session.CreateBatchQuery();
         var loadingState = batch.Events.FetchLatest<Case>(id);
         var loadingKey = batch.Load<CaseKey>(id);
         await batch.Execute(context.RequestAborted);
-        if (await loadingState is not { } state) return Problems.UnknownCase();
+        var state = await loadingState;
+        if (state is null) return Problems.UnknownCase();
+
+        if (asOfVersion is not null || asOf is not null)
+        {
+            if (asOfVersion > state.Version) return Problems.Invalid($"The case has {state.Version} versions.");
+            state = await session.Events.AggregateStreamAsync<Case>(id, version: asOfVersion ?? 0, timestamp: asOf?.ToUniversalTime(), token: context.RequestAborted);
+            if (state is null) return Problems.Invalid("The case had not been received at that time.");
+        }
 
         // Auditors and others without a department read, but are offered no actions.
         var allowed = context.User.HasKnownDepartment() ? state.AllowedActions(context.User.ToMemberRef()) : [];
-        var facts = new CaseFacts(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
-            state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
-            state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
-            state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
-            state.FollowUps, state.Evaluation, state.ClosedAt);
-        return Results.Ok(new CaseView(id, state.Version, facts, PersonalView.Of(state, protection.Open(await loadingKey)), allowed));
+        return Results.Ok(new CaseView(id, state.Version, CaseFacts.Of(state), PersonalView.Of(state, protection.Open(await loadingKey)), allowed));
     }
 }
