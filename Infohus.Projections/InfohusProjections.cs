@@ -1,4 +1,5 @@
 using Infohus.Projections.Cases;
+using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
 using JasperFx.Events.Projections;
@@ -14,6 +15,8 @@ public static class InfohusProjections
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<TimelineEntry>().Index(x => x.CaseId);
+        opts.Projections.Add(new DisclosureLogProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<DisclosureLogEntry>().Index(x => x.CaseId).Index(x => x.DisclosedAt);
 
         opts.Projections.Add(new RegisterProjection(register.Bands()), ProjectionLifecycle.Async);
         opts.Schema.For<RegisterEntry>().DocumentAlias("register_entry").Duplicate(x => x.ReferredAt);

@@ -28,7 +28,10 @@ public static class Policies
     /// <summary>Verifying the tamper-evident history: auditors and legal.</summary>
     public const string Audit = "audit";
 
-    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure, Statistics, Audit];
+    /// <summary>Reviewing the §115 disclosure log and the access log: legal and auditors.</summary>
+    public const string LegalReview = "legal-review";
+
+    public static readonly IReadOnlyList<string> All = [CaseWork, PoliceCaseWork, CaseRead, Erasure, Statistics, Audit, LegalReview];
 }
 
 public static class InfohusClaims
@@ -101,6 +104,9 @@ public static class InfohusSecurity
             .AddPolicy(Policies.Audit, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Auditor.ClaimValue(), Role.Legal.ClaimValue()))
+            .AddPolicy(Policies.LegalReview, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Role.Legal.ClaimValue(), Role.Auditor.ClaimValue()))
             .AddPolicy(Policies.CaseRead, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Role.Member.ClaimValue(), Role.Coordinator.ClaimValue(), Role.Auditor.ClaimValue()));

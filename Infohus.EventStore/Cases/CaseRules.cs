@@ -19,7 +19,8 @@ public enum CaseAction
     FollowUps,
     Evaluation,
     Closure,
-    Reopening
+    Reopening,
+    Disclosures
 }
 
 /// <summary>
@@ -83,6 +84,8 @@ public static class CaseRules
                 ? Refusal.Conflict("A course is evaluated after feedback has been given.")
                 : null,
             CaseAction.Closure => CanBeClosed(state),
+            // §115 sharing belongs to an open case the Infohus is still involved in; the rules of its content are in DisclosureRules.
+            CaseAction.Disclosures => null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

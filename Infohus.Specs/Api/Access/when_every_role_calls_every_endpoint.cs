@@ -30,6 +30,7 @@ public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
         Policies.Erasure => caller.Role is Role.Legal,
         Policies.Statistics => caller.Role is Role.Steering or Role.Auditor or Role.Coordinator,
         Policies.Audit => caller.Role is Role.Auditor or Role.Legal,
+        Policies.LegalReview => caller.Role is Role.Legal or Role.Auditor,
         _ => throw new InvalidOperationException($"The matrix does not know the policy '{policy}': add its row.")
     };
 
