@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
+using Infohus.Api.Legal;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
 using Infohus.EventStore.PersonalData;
@@ -88,6 +89,7 @@ public static class InfohusHosting
                 var opts = new StoreOptions()
                     .ConfigureInfohusEventStore(sp.GetRequiredService<InfohusDatabase>().ConnectionString)
                     .AddInfohusProjections(sp.GetRequiredService<IOptions<RegisterSettings>>().Value);
+                opts.Schema.For<AccessLogEntry>().DocumentAlias("access_log").Index(x => x.CaseId).Index(x => x.ReadAt);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;
             })

@@ -51,11 +51,13 @@ public static class HttpSpeech
         return await AnswerOf(result);
     }
 
-    public static async Task<Answer> Get(this IAlbaHost host, string url, Caller caller)
+    /// <summary>A read as a member makes it: with a token and a stated purpose (personal-data reads require one).</summary>
+    public static async Task<Answer> Get(this IAlbaHost host, string url, Caller caller, string? purpose = "specs check the answer")
     {
         var result = await host.Scenario(s =>
         {
             s.Get.Url(url);
+            if (purpose is not null) s.WithRequestHeader("X-Purpose", purpose);
             Authorise(host, s, caller);
             s.IgnoreStatusCode();
         });

@@ -1,3 +1,4 @@
+using Infohus.Api.Legal;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 
@@ -73,6 +74,8 @@ public static class GetCaseEndpoint
         Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection,
         long? asOfVersion = null, DateTimeOffset? asOf = null)
     {
+        var (purpose, noPurpose) = AccessLog.PurposeOf(context);
+        if (noPurpose is not null) return noPurpose;
         if (asOfVersion is < 1) return Problems.Invalid("asOfVersion starts at 1.");
         if (asOfVersion is not null && asOf is not null) return Problems.Invalid("Give asOfVersion or asOf, not both.");
 
@@ -89,6 +92,8 @@ public static class GetCaseEndpoint
             state = await session.Events.AggregateStreamAsync<Case>(id, version: asOfVersion ?? 0, timestamp: asOf?.ToUniversalTime(), token: context.RequestAborted);
             if (state is null) return Problems.Invalid("The case had not been received at that time.");
         }
+
+        await AccessLog.RecordAsync(session.DocumentStore, context, id, "GET /api/cases/{id}", purpose!);
 
         // Auditors and others without a department read, but are offered no actions.
         var allowed = context.User.HasKnownDepartment() ? state.AllowedActions(context.User.ToMemberRef()) : [];

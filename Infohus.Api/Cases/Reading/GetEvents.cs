@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infohus.Api.Legal;
 using Infohus.Projections.Timeline;
 
 namespace Infohus.Api.Cases.Reading;
@@ -22,9 +23,12 @@ public static class GetEventsEndpoint
     [WolverineGet("/api/cases/{id}/events"), Authorize(Policy = Policies.CaseRead)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context)
     {
+        var (purpose, noPurpose) = AccessLog.PurposeOf(context);
+        if (noPurpose is not null) return noPurpose;
         var events = await session.Events.FetchStreamAsync(id, token: context.RequestAborted);
         if (events.Count == 0) return Problems.UnknownCase();
 
+        await AccessLog.RecordAsync(session.DocumentStore, context, id, "GET /api/cases/{id}/events", purpose!);
         var json = session.DocumentStore.Options.Serializer();
         return Results.Ok(events.Select(e => new StoredEvent(
             e.Sequence, e.Version, e.EventTypeName,

@@ -1,3 +1,4 @@
+using Infohus.Api.Legal;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 using Infohus.Projections.Timeline;
@@ -21,6 +22,8 @@ public static class GetTimelineEndpoint
     [WolverineGet("/api/cases/{id}/timeline"), Authorize(Policy = Policies.CaseRead)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, PersonalDataProtection protection)
     {
+        var (purpose, noPurpose) = AccessLog.PurposeOf(context);
+        if (noPurpose is not null) return noPurpose;
         var batch = session.CreateBatchQuery();
         var loadingLines = batch.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToList();
         var loadingKey = batch.Load<CaseKey>(id);
@@ -28,6 +31,7 @@ public static class GetTimelineEndpoint
         var lines = await loadingLines;
         if (lines.Count == 0) return Problems.UnknownCase();
 
+        await AccessLog.RecordAsync(session.DocumentStore, context, id, "GET /api/cases/{id}/timeline", purpose!);
         var cipher = protection.Open(await loadingKey);
         return Results.Ok(lines.Select(line => new TimelineLine(line.Version, line.Kind, line.OccurredAt, line.RecordedAt,
             line.ActorUserId, line.ActorRole, line.ActorDepartment, line.Sentence,
