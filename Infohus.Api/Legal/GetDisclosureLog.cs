@@ -1,4 +1,5 @@
 using Infohus.Api.Cases.Reading;
+using Infohus.EventStore.Members;
 using Infohus.Api.Statistics;
 using Infohus.EventStore.PersonalData;
 using Infohus.Projections.Disclosures;
@@ -10,14 +11,9 @@ public sealed record DisclosureLine(
     Guid DisclosureId,
     Guid CaseId,
     DateTimeOffset DisclosedAt,
-    string DisclosedBy,
-    string Department,
-    RecipientType RecipientType,
-    string RecipientName,
-    string RecipientRole,
-    Cooperation Cooperation,
-    Provision Provision,
-    DisclosurePurpose Purpose,
+    MemberRef DisclosedBy,
+    Recipient Recipient,
+    LegalBasis Basis,
     IReadOnlyList<DataCategory> Categories,
     string Necessity);
 
@@ -37,22 +33,22 @@ public static class GetDisclosureLogEndpoint
         if (from is { } f) query = query.Where(d => d.DisclosedAt >= f.ToUniversalTime());
         if (to is { } t) query = query.Where(d => d.DisclosedAt < t.ToUniversalTime());
         if (caseId is { } c) query = query.Where(d => d.CaseId == c);
-        if (!string.IsNullOrWhiteSpace(recipient)) query = query.Where(d => d.RecipientName.Contains(recipient, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(recipient)) query = query.Where(d => d.Recipient.Name.Contains(recipient, StringComparison.OrdinalIgnoreCase));
         var entries = await query.OrderByDescending(d => d.DisclosedAt).ToPagedListAsync(page, pageSize, context.RequestAborted);
 
         var keys = await session.LoadManyAsync<CaseKey>(context.RequestAborted, entries.Select(e => e.CaseId).Distinct());
         var ciphers = keys.ToDictionary(k => k.Id, k => protection.Open(k));
-        var lines = entries.Select(e => new DisclosureLine(e.Id, e.CaseId, e.DisclosedAt, e.DisclosedBy, e.DisclosedByDepartment.ClaimValue(),
-            e.RecipientType, e.RecipientName, e.RecipientRole, e.Cooperation, e.Provision, e.Purpose, e.Categories,
+        var lines = entries.Select(e => new DisclosureLine(e.Id, e.CaseId, e.DisclosedAt, e.DisclosedBy, e.Recipient, e.Basis, e.Categories,
             ciphers.GetValueOrDefault(e.CaseId)?.Open(e.Necessity) ?? PersonalView.ErasedText)).ToList();
 
         if (StatisticsTables.WantsCsv(context))
         {
             var csv = LegalCsv.Write(
                 ["disclosureId", "caseId", "disclosedAt", "disclosedBy", "department", "recipientType", "recipientName", "recipientRole", "cooperation", "provision", "purpose", "categories", "necessity"],
-                lines.Select(l => new[] { l.DisclosureId.ToString(), l.CaseId.ToString(), l.DisclosedAt.ToString("O"), l.DisclosedBy, l.Department,
-                    LegalCsv.Code(l.RecipientType), l.RecipientName, l.RecipientRole, LegalCsv.Code(l.Cooperation), LegalCsv.Code(l.Provision),
-                    LegalCsv.Code(l.Purpose), string.Join(", ", l.Categories.Select(LegalCsv.Code)), l.Necessity }));
+                lines.Select(l => new[] { l.DisclosureId.ToString(), l.CaseId.ToString(), l.DisclosedAt.ToString("O"), l.DisclosedBy.UserId,
+                    LegalCsv.Code(l.DisclosedBy.Department), LegalCsv.Code(l.Recipient.Type), l.Recipient.Name, l.Recipient.Role,
+                    LegalCsv.Code(l.Basis.Cooperation), LegalCsv.Code(l.Basis.Provision), LegalCsv.Code(l.Basis.Purpose),
+                    string.Join(", ", l.Categories.Select(LegalCsv.Code)), l.Necessity }));
             return StatisticsTables.CsvResult(csv, "infohus-disclosures.csv");
         }
         return Results.Ok(new DisclosurePage(lines, page, pageSize, entries.TotalItemCount));

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Infohus.Api.Legal;
@@ -8,15 +7,11 @@ public static class LegalCsv
 {
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var csv = new StringBuilder("\uFEFF");
-        foreach (var row in rows.Prepend(header))
-            csv.Append(string.Join(';', row.Select(Quote))).Append("\r\n");
+        var csv = DanishCsv.Start();
+        foreach (var row in rows.Prepend(header)) csv.Line(row);
         return csv.ToString();
     }
 
     /// <summary>An enum as the API writes it: kebab-case.</summary>
     public static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }

@@ -31,21 +31,18 @@ public static class StatisticsTables
             shown.ColumnTotals, shown.Total);
     }
 
-    /// <summary>
-    /// CSV that opens correctly in a Danish Excel: UTF-8 with a byte-order mark (æøå), semicolons
-    /// between fields, CRLF line ends, each table under its title.
-    /// </summary>
+    /// <summary>The tables as Danish-Excel CSV, each under its title.</summary>
     public static string Csv(IEnumerable<StatisticsTable> tables)
     {
-        var csv = new StringBuilder("\uFEFF");
+        var csv = DanishCsv.Start();
         foreach (var table in tables)
         {
-            Line(csv, [table.Title]);
+            csv.Line([table.Title]);
             var hasRowTotals = table.Rows.Any(r => r.Total is not null);
-            Line(csv, [string.Join(" / ", table.Dimensions), .. table.Columns, .. hasRowTotals ? new[] { "total" } : []]);
+            csv.Line([string.Join(" / ", table.Dimensions), .. table.Columns, .. hasRowTotals ? new[] { "total" } : []]);
             foreach (var row in table.Rows)
-                Line(csv, [row.Label, .. row.Cells, .. hasRowTotals ? new[] { row.Total! } : []]);
-            Line(csv, ["total", .. table.ColumnTotals, .. hasRowTotals ? new[] { table.Total } : []]);
+                csv.Line([row.Label, .. row.Cells, .. hasRowTotals ? new[] { row.Total! } : []]);
+            csv.Line(["total", .. table.ColumnTotals, .. hasRowTotals ? new[] { table.Total } : []]);
             csv.Append("\r\n");
         }
         return csv.ToString();
@@ -53,12 +50,6 @@ public static class StatisticsTables
 
     /// <summary>A decimal with a comma, as Danish Excel reads it.</summary>
     public static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') ?? "";
-
-    private static void Line(StringBuilder csv, IEnumerable<string> fields) =>
-        csv.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 
     public static bool WantsCsv(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);

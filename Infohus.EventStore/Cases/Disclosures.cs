@@ -42,20 +42,21 @@ public enum DataCategory
     ConcernDescription
 }
 
+/// <summary>Who receives: the kind of authority, its name and the recipient's function (an organisation, not a person).</summary>
+public sealed record Recipient(RecipientType Type, string Name, string Role);
+
+/// <summary>On what basis: the cooperation, the provision of §115 and the purpose.</summary>
+public sealed record LegalBasis(Cooperation Cooperation, Provision Provision, DisclosurePurpose Purpose);
+
 /// <summary>
-/// Videregivelse under retsplejelovens §115: who shared what with whom, in which cooperation, on
-/// which provision, for which purpose, and why it was necessary (sealed: it may describe the person).
-/// Recipient name and role name an organisation and a function, not a person.
+/// Videregivelse under retsplejelovens §115: who shared what with whom, on which basis, and why it
+/// was necessary (sealed: it may describe the person).
 /// </summary>
 public sealed record InformationDisclosed(
     Guid CaseId,
     Guid DisclosureId,
-    RecipientType RecipientType,
-    string RecipientName,
-    string RecipientRole,
-    Cooperation Cooperation,
-    Provision Provision,
-    DisclosurePurpose Purpose,
+    Recipient Recipient,
+    LegalBasis Basis,
     IReadOnlyList<DataCategory> Categories,
     PersonalText Necessity,
     DateTimeOffset DisclosedAt,
@@ -64,28 +65,27 @@ public sealed record InformationDisclosed(
 public static class DisclosureRules
 {
     public static Decision Disclose(
-        this Case state, Guid disclosureId, RecipientType recipientType, string recipientName, string recipientRole,
-        Cooperation cooperation, Provision provision, DisclosurePurpose purpose, IReadOnlyList<DataCategory> categories,
+        this Case state, Guid disclosureId, Recipient recipient, LegalBasis basis, IReadOnlyList<DataCategory> categories,
         PersonalText? necessity, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Disclosures, actor) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(recipientName) || string.IsNullOrWhiteSpace(recipientRole))
+        if (string.IsNullOrWhiteSpace(recipient.Name) || string.IsNullOrWhiteSpace(recipient.Role))
             return Refusal.Invalid("Name the recipient authority or institution and the recipient's role.");
         if (categories.Count == 0) return Refusal.Invalid("Name the categories of data shared.");
         if (necessity is null) return Refusal.Invalid("Say why the disclosure was necessary for crime prevention.");
 
-        if (recipientType is RecipientType.PrivatePerson or RecipientType.Press or RecipientType.Employer or RecipientType.Other)
+        if (recipient.Type is RecipientType.PrivatePerson or RecipientType.Press or RecipientType.Employer or RecipientType.Other)
             return Refusal.RuleBroken("§115 covers only authorities and institutions: the police, municipal social, school, employment and health authorities, psychiatry, the Prison and Probation Service, and self-governing institutions under stk. 3 — never a private person, the press or an employer.");
         // §115 stk. 2: never for the purpose of investigating a criminal case.
-        if (purpose == DisclosurePurpose.CriminalInvestigation)
+        if (basis.Purpose == DisclosurePurpose.CriminalInvestigation)
             return Refusal.RuleBroken("Information may not be shared under §115 for the investigation of a criminal case (stk. 2).");
         // §115 stk. 1: the police passes information to the other authorities.
-        if (provision == Provision.Stk1 && actor.Department != Department.Police)
+        if (basis.Provision == Provision.Stk1 && actor.Department != Department.Police)
             return Refusal.RuleBroken("Under §115 stk. 1 the discloser is the police; other authorities disclose under stk. 2.");
-        if (recipientType == RecipientType.SelfGoverningInstitution && provision != Provision.Stk3)
+        if (recipient.Type == RecipientType.SelfGoverningInstitution && basis.Provision != Provision.Stk3)
             return Refusal.RuleBroken("A self-governing institution takes part under §115 stk. 3.");
 
-        return Decision.Accept(new InformationDisclosed(state.Id, disclosureId, recipientType, recipientName.Trim(), recipientRole.Trim(),
-            cooperation, provision, purpose, [.. categories.Distinct()], necessity, at, actor));
+        return Decision.Accept(new InformationDisclosed(state.Id, disclosureId,
+            recipient with { Name = recipient.Name.Trim(), Role = recipient.Role.Trim() }, basis, [.. categories.Distinct()], necessity, at, actor));
     }
 }

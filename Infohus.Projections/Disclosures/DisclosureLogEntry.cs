@@ -12,14 +12,9 @@ public sealed record DisclosureLogEntry(
     Guid Id,
     Guid CaseId,
     DateTimeOffset DisclosedAt,
-    string DisclosedBy,
-    Department DisclosedByDepartment,
-    RecipientType RecipientType,
-    string RecipientName,
-    string RecipientRole,
-    Cooperation Cooperation,
-    Provision Provision,
-    DisclosurePurpose Purpose,
+    MemberRef DisclosedBy,
+    Recipient Recipient,
+    LegalBasis Basis,
     IReadOnlyList<DataCategory> Categories,
     PersonalText Necessity);
 
@@ -30,8 +25,7 @@ public sealed partial class DisclosureLogProjection : EventProjection
     {
         if (e.Data is InformationDisclosed d)
         {
-            operations.Store(new DisclosureLogEntry(d.DisclosureId, d.CaseId, d.DisclosedAt, d.DisclosedBy.UserId, d.DisclosedBy.Department,
-                d.RecipientType, d.RecipientName, d.RecipientRole, d.Cooperation, d.Provision, d.Purpose, d.Categories, d.Necessity));
+            operations.Store(new DisclosureLogEntry(d.DisclosureId, d.CaseId, d.DisclosedAt, d.DisclosedBy, d.Recipient, d.Basis, d.Categories, d.Necessity));
         }
         return ValueTask.CompletedTask;
     }

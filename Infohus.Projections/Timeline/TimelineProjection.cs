@@ -48,7 +48,7 @@ public sealed partial class TimelineProjection : EventProjection
         CourseEvaluated e => ($"Course evaluated: {Words(e.Outcome)}.", e.EvaluatedAt, e.EvaluatedBy, e.Notes),
         CaseClosed e => ("Case closed.", e.ClosedAt, e.ClosedBy, null),
         CaseReopened e => ("Case reopened.", e.ReopenedAt, e.ReopenedBy, e.Reason),
-        InformationDisclosed e => ($"Information disclosed under §115 {Words(e.Provision)} to {e.RecipientName} ({e.RecipientRole}) in the {e.Cooperation.ToString().ToUpperInvariant()} cooperation, for {Words(e.Purpose)}: {string.Join(", ", e.Categories.Select(Words))}.", e.DisclosedAt, e.DisclosedBy, e.Necessity),
+        InformationDisclosed e => ($"Information disclosed under §115 {Words(e.Basis.Provision)} to {e.Recipient.Name} ({e.Recipient.Role}) in the {e.Basis.Cooperation.ToString().ToUpperInvariant()} cooperation, for {Words(e.Basis.Purpose)}: {string.Join(", ", e.Categories.Select(Words))}.", e.DisclosedAt, e.DisclosedBy, e.Necessity),
         PersonalDataErased e => ($"Personal data erased ({Words(e.Reason)}){(e.Reference is null ? "" : $", reference {e.Reference}")}.", e.ErasedAt, null, null),
         _ => null
     };

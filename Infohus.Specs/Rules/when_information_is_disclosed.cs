@@ -8,8 +8,8 @@ public class when_information_is_disclosed
 
     private static Decision Disclose(MemberRef by, RecipientType recipient = RecipientType.MunicipalSocialServices,
         Provision provision = Provision.Stk2, DisclosurePurpose purpose = DisclosurePurpose.CrimePrevention) =>
-        Given(Referral(), ManagerInformed, Interviewed).Disclose(Guid.NewGuid(), recipient, "Hjørring Kommune, Børn og Familie", "social worker",
-            Cooperation.Ssp, provision, purpose, Categories, Text("needed to coordinate the effort"), Now, by);
+        Given(Referral(), ManagerInformed, Interviewed).Disclose(Guid.NewGuid(), new Recipient(recipient, "Hjørring Kommune, Børn og Familie", "social worker"),
+            new LegalBasis(Cooperation.Ssp, provision, purpose), Categories, Text("needed to coordinate the effort"), Now, by);
 
     [Theory]
     [InlineData(RecipientType.Police)]
@@ -21,7 +21,7 @@ public class when_information_is_disclosed
     [InlineData(RecipientType.PrisonAndProbation)]
     public void an_authority_that_115_covers_may_receive(RecipientType recipient)
     {
-        Disclose(Bfu, recipient).ShouldAccept<InformationDisclosed>().RecipientType.ShouldBe(recipient);
+        Disclose(Bfu, recipient).ShouldAccept<InformationDisclosed>().Recipient.Type.ShouldBe(recipient);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class when_information_is_disclosed
     public void under_stk_1_the_discloser_is_the_police()
     {
         Disclose(Bfu, provision: Provision.Stk1).ShouldBeRefused(RefusalKind.RuleBroken);
-        Disclose(Police, provision: Provision.Stk1).ShouldAccept<InformationDisclosed>().Provision.ShouldBe(Provision.Stk1);
+        Disclose(Police, provision: Provision.Stk1).ShouldAccept<InformationDisclosed>().Basis.Provision.ShouldBe(Provision.Stk1);
     }
 
     [Fact]

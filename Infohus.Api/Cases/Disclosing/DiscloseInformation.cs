@@ -3,12 +3,8 @@ namespace Infohus.Api.Cases.Disclosing;
 /// <summary>A disclosure under retsplejelovens §115, recorded on the case so it can be proved afterwards.</summary>
 public sealed record DiscloseInformation(
     long Version,
-    RecipientType RecipientType,
-    string RecipientName,
-    string RecipientRole,
-    Cooperation Cooperation,
-    Provision Provision,
-    DisclosurePurpose Purpose,
+    Recipient Recipient,
+    LegalBasis Basis,
     IReadOnlyList<DataCategory> Categories,
     string Necessity,
     DateTimeOffset? OccurredAt = null) : ICaseCommand;
@@ -22,8 +18,8 @@ public static class DiscloseInformationEndpoint
     {
         var disclosureId = Guid.CreateVersion7();
         return session.Decide(context, id, command,
-            (state, at, actor, cipher) => state.Disclose(disclosureId, command!.RecipientType, command.RecipientName, command.RecipientRole,
-                command.Cooperation, command.Provision, command.Purpose, command.Categories, cipher.Seal(command.Necessity), at, actor),
+            (state, at, actor, cipher) => state.Disclose(disclosureId, command!.Recipient, command.Basis, command.Categories,
+                cipher.Seal(command.Necessity), at, actor),
             written => new DisclosureReceipt(written.Id, written.Version, disclosureId));
     }
 }

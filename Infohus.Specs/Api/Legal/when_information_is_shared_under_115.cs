@@ -6,7 +6,7 @@ public class when_information_is_shared_under_115(InfohusApp app) : ApiSpec(app)
 {
     private static DiscloseInformation Disclosure(long version, RecipientType recipient = RecipientType.School, Provision provision = Provision.Stk2,
         DisclosurePurpose purpose = DisclosurePurpose.CoordinatedEffort, string recipientName = "Hirtshals Skole") =>
-        new(version, recipient, recipientName, "school leader", Cooperation.Ssp, provision, purpose,
+        new(version, new Recipient(recipient, recipientName, "school leader"), new LegalBasis(Cooperation.Ssp, provision, purpose),
             [DataCategory.Identity, DataCategory.ConcernDescription], "The school must know to follow the pupil's attendance.");
 
     [Fact]
@@ -21,11 +21,11 @@ public class when_information_is_shared_under_115(InfohusApp app) : ApiSpec(app)
         var log = await Host.Get($"/api/disclosures?caseId={@case.Id}", Caller.Legal);
         var line = log.Body!["items"]!.AsArray().ShouldHaveSingleItem()!;
         line["disclosureId"]!.GetValue<Guid>().ShouldBe(disclosureId);
-        line["disclosedBy"]!.GetValue<string>().ShouldBe("bfu-member");
-        line["recipientType"]!.GetValue<string>().ShouldBe("school");
-        line["recipientName"]!.GetValue<string>().ShouldBe("Hirtshals Skole");
-        line["provision"]!.GetValue<string>().ShouldBe("stk2");
-        line["purpose"]!.GetValue<string>().ShouldBe("coordinated-effort");
+        line["disclosedBy"]!["userId"]!.GetValue<string>().ShouldBe("bfu-member");
+        line["recipient"]!["type"]!.GetValue<string>().ShouldBe("school");
+        line["recipient"]!["name"]!.GetValue<string>().ShouldBe("Hirtshals Skole");
+        line["basis"]!["provision"]!.GetValue<string>().ShouldBe("stk2");
+        line["basis"]!["purpose"]!.GetValue<string>().ShouldBe("coordinated-effort");
         line["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["identity", "concern-description"]);
         line["necessity"]!.GetValue<string>().ShouldBe("The school must know to follow the pupil's attendance.");
 
@@ -75,7 +75,7 @@ public class when_information_is_shared_under_115(InfohusApp app) : ApiSpec(app)
         await Host.Post(@case.Url("disclosures"), Disclosure(first.Version, recipientName: "Sindal Skole"), Caller.BfuMember);
 
         var jobcentre = await Host.Get("/api/disclosures?recipient=jobcenter", Caller.Auditor);
-        jobcentre.Body!["items"]!.AsArray().Select(i => i!["recipientName"]!.GetValue<string>()).ShouldBe(["Jobcenter Hjørring"]);
+        jobcentre.Body!["items"]!.AsArray().Select(i => i!["recipient"]!["name"]!.GetValue<string>()).ShouldBe(["Jobcenter Hjørring"]);
         var none = await Host.Get("/api/disclosures?to=2020-01-01T00:00:00Z", Caller.Legal);
         none.Body!["total"]!.GetValue<long>().ShouldBe(0);
 
