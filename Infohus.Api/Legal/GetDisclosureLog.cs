@@ -28,6 +28,9 @@ public static class GetDisclosureLogEndpoint
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? recipient = null, Guid? caseId = null, int page = 1, int pageSize = 100)
     {
         if (page < 1 || pageSize is < 1 or > 1000) return Problems.Invalid("page starts at 1; pageSize is between 1 and 1000.");
+        // The necessity texts are personal data: reading them is logged per case, with a purpose.
+        var (purpose, noPurpose) = AccessLog.PurposeOf(context);
+        if (noPurpose is not null) return noPurpose;
 
         var query = session.Query<DisclosureLogEntry>().AsQueryable();
         if (from is { } f) query = query.Where(d => d.DisclosedAt >= f.ToUniversalTime());
@@ -36,6 +39,8 @@ public static class GetDisclosureLogEndpoint
         if (!string.IsNullOrWhiteSpace(recipient)) query = query.Where(d => d.Recipient.Name.Contains(recipient, StringComparison.OrdinalIgnoreCase));
         var entries = await query.OrderByDescending(d => d.DisclosedAt).ToPagedListAsync(page, pageSize, context.RequestAborted);
 
+        foreach (var caseOnPage in entries.Select(e => e.CaseId).Distinct())
+            await AccessLog.RecordAsync(session.DocumentStore, context, caseOnPage, "GET /api/disclosures", purpose!);
         var keys = await session.LoadManyAsync<CaseKey>(context.RequestAborted, entries.Select(e => e.CaseId).Distinct());
         var ciphers = keys.ToDictionary(k => k.Id, k => protection.Open(k));
         var lines = entries.Select(e => new DisclosureLine(e.Id, e.CaseId, e.DisclosedAt, e.DisclosedBy, e.Recipient, e.Basis, e.Categories,

@@ -83,12 +83,27 @@ public class when_information_is_shared_under_115(InfohusApp app) : ApiSpec(app)
         {
             s.Get.Url("/api/disclosures");
             s.WithRequestHeader("Accept", "text/csv");
+            s.WithRequestHeader("X-Purpose", "legal review of 2026");
             s.WithRequestHeader("Authorization", $"Bearer {Host.TokenFor(Caller.Legal)}");
         });
         var lines = (await result.ReadAsTextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Split(';')[0].ShouldBe("disclosureId");
         lines.Length.ShouldBe(3);
         lines.ShouldContain(l => l.Contains(";Jobcenter Hjørring;"));
+    }
+
+    [Fact]
+    public async Task reading_the_log_needs_a_purpose_and_is_itself_in_the_access_log()
+    {
+        var @case = await Host.InterviewedReferral();
+        await Host.Step(@case, "disclosures", Disclosure(@case.Version));
+
+        (await Host.Get("/api/disclosures", Caller.Legal, purpose: null)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        await Host.Get("/api/disclosures", Caller.Legal, "quarterly §115 review");
+
+        var access = await Host.Get($"/api/access-log?caseId={@case.Id}", Caller.Auditor);
+        access.Body!["items"]!.AsArray().Select(e => (e!["userId"]!.GetValue<string>(), e["endpoint"]!.GetValue<string>(), e["purpose"]!.GetValue<string>()))
+            .ShouldBe([("legal", "GET /api/disclosures", "quarterly §115 review")]);
     }
 
     [Fact]
