@@ -1,6 +1,8 @@
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
+using Infohus.Api.Cases.Deadlines;
 using JasperFx;
+using Wolverine;
 
 namespace Infohus.Api.Cases;
 
@@ -69,6 +71,7 @@ public static class CaseWrites
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
         stream.AppendMany(decision.Events);
+        await ReactionDeadlines.ScheduleFor(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events);
         session.Tag(context);
         try
         {

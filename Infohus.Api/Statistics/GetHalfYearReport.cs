@@ -42,6 +42,7 @@ public static class GetHalfYearReportEndpoint
             await Table("Reported to PET/EAE", "petEaeReported"),
             await Table("Evaluation of the course", "evaluation"),
             await Table("Open and closed", "status"),
+            await Table("Reaction deadlines missed, by concern level", "concernLevel", "deadlineMissed"),
         ];
         var reactionTimes = (await statistics.Queries.ReactionTimesAsync(from, to, context.RequestAborted))
             .Select(r => r.Cases >= threshold

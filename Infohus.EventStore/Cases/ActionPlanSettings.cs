@@ -18,6 +18,13 @@ public sealed class ActionPlanSettings
 
     public List<string> Districts { get; set; } = [];
 
+    /// <summary>How long a new referral may wait for its assessment (the next monthly meeting at the latest).</summary>
+    public TimeSpan IntakeReactionTime { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>How long the step after an assessment may wait: the level's reaction time.</summary>
+    public TimeSpan ReactionTimeFor(string? level) =>
+        ConcernLevels.FirstOrDefault(l => l.Code == level)?.ReactionTime ?? IntakeReactionTime;
+
     public static ActionPlanSettings Defaults() => new()
     {
         ConcernLevels =

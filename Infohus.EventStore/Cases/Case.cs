@@ -42,7 +42,10 @@ public sealed record Case(
     int FollowUps,
     EvaluationOutcome? Evaluation,
     DateTimeOffset? ClosedAt,
-    bool PersonalDataErased)
+    bool PersonalDataErased,
+    DateTimeOffset? DueAt,
+    DeadlinePhase? DuePhase,
+    DateTimeOffset? MissedDueAt)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -55,7 +58,8 @@ public sealed record Case(
         e.Registration, e.Description, e.Subject, e.Referrer, e.ReceivedAt, CaseStatus.Open,
         ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
         Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, PreparednessPlan: null, Interventions: [],
-        FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false);
+        FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false,
+        DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null);
 
     public Case Apply(CitizenReferralRouted e) => this with
     {
@@ -68,14 +72,20 @@ public sealed record Case(
 
     public Case Apply(ConcernInterviewHeld _) => this with { InterviewHeld = true };
 
-    public Case Apply(ConcernAssessed e) =>
-        this with { Assessment = new Assessment(e.ConcernsExtremism, e.ConcernLevel, e.Tier, e.AssessedAt) };
+    public Case Apply(ConcernAssessed e) => this with
+    {
+        Assessment = new Assessment(e.ConcernsExtremism, e.ConcernLevel, e.Tier, e.AssessedAt),
+        DueAt = e.FollowUpDueAt,
+        DuePhase = e.FollowUpDueAt is null ? null : DeadlinePhase.FollowUp
+    };
 
-    public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body };
+    public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body, DueAt = null, DuePhase = null };
+
+    public Case Apply(ReactionDeadlineMissed e) => this with { MissedDueAt = e.DueAt };
 
     public Case Apply(ReportedToPetEae _) => this with { ReportedToPetEae = true };
 
-    public Case Apply(FeedbackGiven e) => this with { Feedback = e.Kind };
+    public Case Apply(FeedbackGiven e) => this with { Feedback = e.Kind, DueAt = null, DuePhase = null };
 
     public Case Apply(CaseHandedOver e) => this with { HandedOverTo = e.ReceivingAuthority };
 
@@ -95,7 +105,7 @@ public sealed record Case(
 
     public Case Apply(CourseEvaluated e) => this with { Evaluation = e.Outcome };
 
-    public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, ClosedAt = e.ClosedAt };
+    public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, ClosedAt = e.ClosedAt, DueAt = null, DuePhase = null };
 
     public Case Apply(PersonalDataErased _) => this with { PersonalDataErased = true };
 

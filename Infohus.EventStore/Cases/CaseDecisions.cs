@@ -41,7 +41,7 @@ public static class CaseDecisions
 
         var received = new ReferralReceived(caseId, source, channel, referrerOrganisation,
             registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] },
-            description, subject, referrer, at, actor);
+            description, subject, referrer, at, actor, at + plan.IntakeReactionTime);
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);
 
@@ -83,7 +83,7 @@ public static class CaseDecisions
 
     public static Decision Assess(
         this Case state, bool concernsExtremism, string? concernLevel, PreventionTier? tier,
-        IReadOnlyList<Department> participants, ActionPlanSettings plan, DateTimeOffset at, MemberRef actor)
+        IReadOnlyList<Department> participants, ActionPlanSettings plan, DateTimeOffset at, MemberRef actor, Guid? meetingId = null)
     {
         if (state.Check(CaseAction.Assessment, actor) is { } refusal) return refusal;
         if (participants.Count == 0)
@@ -101,7 +101,7 @@ public static class CaseDecisions
         }
 
         return Decision.Accept(new ConcernAssessed(state.Id, concernsExtremism, concernLevel, tier,
-            [.. participants.Distinct()], at, actor));
+            [.. participants.Distinct()], at, actor, at + plan.ReactionTimeFor(concernLevel), meetingId));
     }
 
     public static Decision Redirect(this Case state, string body, RedirectionReason reason, DateTimeOffset at, MemberRef actor)
@@ -194,6 +194,18 @@ public static class CaseDecisions
     {
         if (state.PersonalDataErased) return Refusal.Conflict("The case's personal data has already been erased.");
         return Decision.Accept(new PersonalDataErased(state.Id, reason, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), at, erasedBy));
+    }
+
+    /// <summary>
+    /// The alarm of a reaction deadline: a case still waiting on the same due time gets one missed
+    /// event; one acted on in time, re-assessed to a new due time, closed or already flagged gets none.
+    /// </summary>
+    public static Decision CheckDeadline(this Case state, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (state.DueAt != dueAt || state.DuePhase is not { } phase || state.MissedDueAt == dueAt
+            || state.Status == CaseStatus.Closed || state.PersonalDataErased || now < dueAt)
+            return Decision.Accept();
+        return Decision.Accept(new ReactionDeadlineMissed(state.Id, phase, dueAt, now));
     }
 
     /// <summary>The retention rule: personal data is kept for the configured period after closure, then erased.</summary>

@@ -51,7 +51,8 @@ public sealed record ReferralReceived(
     SubjectDetails Subject,
     ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
-    MemberRef ReceivedBy);
+    MemberRef ReceivedBy,
+    DateTimeOffset? AssessmentDueAt = null);
 
 /// <summary>A citizen's referral routed by age at intake (§4.2.2 II a/b). Never a refusal.</summary>
 public sealed record CitizenReferralRouted(
@@ -95,7 +96,9 @@ public sealed record ConcernAssessed(
     PreventionTier? Tier,
     IReadOnlyList<Department> Participants,
     DateTimeOffset AssessedAt,
-    MemberRef AssessedBy);
+    MemberRef AssessedBy,
+    DateTimeOffset? FollowUpDueAt = null,
+    Guid? MeetingId = null);
 
 /// <summary>Not about extremism: passed on to the right body in the municipality (§4.2.2).</summary>
 public sealed record ReferralRedirected(
@@ -167,6 +170,12 @@ public sealed record CourseEvaluated(
 public sealed record CaseClosed(Guid CaseId, DateTimeOffset ClosedAt, MemberRef ClosedBy);
 
 public sealed record CaseReopened(Guid CaseId, PersonalText Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy);
+
+/// <summary>What a reaction deadline waits for: the assessment of a referral, or the step after an assessment.</summary>
+public enum DeadlinePhase { Assessment, FollowUp }
+
+/// <summary>The case was not acted on by its due time on the concern-level staircase (§4).</summary>
+public sealed record ReactionDeadlineMissed(Guid CaseId, DeadlinePhase Phase, DateTimeOffset DueAt, DateTimeOffset DetectedAt);
 
 public enum ErasureReason { RetentionExpired, DataSubjectRequest, NoLongerNecessary, Unlawful }
 

@@ -20,6 +20,8 @@ public sealed record CaseSummary(
     DateTimeOffset LastActivityAt,
     DateTimeOffset? ClosedAt,
     bool PersonalDataErased,
+    DateTimeOffset? DueAt,
+    bool DeadlineMissed,
     long Version);
 
 /// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
@@ -30,7 +32,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         if (e.Data is ReferralReceived received)
         {
             return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
-                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false, e.Version);
+                CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false,
+                received.AssessmentDueAt, false, e.Version);
         }
 
         if (snapshot is null) return null;
@@ -45,10 +48,15 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             },
             NearestManagerInformed informed => snapshot with { Stage = "manager-informed", LastActivityAt = informed.InformedAt },
             ConcernInterviewHeld interview => snapshot with { Stage = "interviewed", LastActivityAt = interview.HeldAt },
-            ConcernAssessed assessed => snapshot with { Stage = "assessed", ConcernLevel = assessed.ConcernLevel, Tier = assessed.Tier, LastActivityAt = assessed.AssessedAt },
-            ReferralRedirected redirected => snapshot with { Stage = "redirected", LastActivityAt = redirected.RedirectedAt },
+            ConcernAssessed assessed => snapshot with
+            {
+                Stage = "assessed", ConcernLevel = assessed.ConcernLevel, Tier = assessed.Tier, LastActivityAt = assessed.AssessedAt,
+                DueAt = assessed.FollowUpDueAt, DeadlineMissed = false
+            },
+            ReferralRedirected redirected => snapshot with { Stage = "redirected", LastActivityAt = redirected.RedirectedAt, DueAt = null, DeadlineMissed = false },
+            ReactionDeadlineMissed => snapshot with { DeadlineMissed = true },
             ReportedToPetEae reported => snapshot with { LastActivityAt = reported.ReportedAt },
-            FeedbackGiven feedback => snapshot with { Stage = "feedback-given", LastActivityAt = feedback.GivenAt },
+            FeedbackGiven feedback => snapshot with { Stage = "feedback-given", LastActivityAt = feedback.GivenAt, DueAt = null, DeadlineMissed = false },
             CaseHandedOver handedOver => snapshot with { Stage = "handed-over", LastActivityAt = handedOver.HandedOverAt },
             CrisisTeamConvened convened => snapshot with { Stage = "crisis-team", LastActivityAt = convened.ConvenedAt },
             PreparednessPlanAdopted adopted => snapshot with { LastActivityAt = adopted.AdoptedAt },
@@ -56,7 +64,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             InterventionDecided decided => snapshot with { LastActivityAt = decided.DecidedAt },
             FollowUpOpened followUp => snapshot with { LastActivityAt = followUp.OpenedAt },
             CourseEvaluated evaluated => snapshot with { Stage = "evaluated", LastActivityAt = evaluated.EvaluatedAt },
-            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", ClosedAt = closed.ClosedAt, LastActivityAt = closed.ClosedAt },
+            CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", ClosedAt = closed.ClosedAt, LastActivityAt = closed.ClosedAt, DueAt = null, DeadlineMissed = false },
             CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, ClosedAt = null, LastActivityAt = reopened.ReopenedAt },
             PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
             _ => snapshot

@@ -35,7 +35,8 @@ public sealed record RegisterEntry(
     DateTimeOffset ReferredAt,
     DateTimeOffset? AssessedAt,
     DateTimeOffset? ClosedAt,
-    double? ReactionHours);
+    double? ReactionHours,
+    bool DeadlineMissed = false);
 
 /// <summary>Async: the register and the statistics follow the events through the daemon.</summary>
 public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamProjection<RegisterEntry, Guid>
@@ -69,6 +70,7 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             CrisisTeamConvened => snapshot with { CoursePlan = CoursePlan.CrisisTeam },
             CourseEvaluated evaluated => snapshot with { Evaluation = evaluated.Outcome },
             CaseClosed closed => snapshot with { Status = CaseStatus.Closed, ClosedAt = closed.ClosedAt },
+            ReactionDeadlineMissed => snapshot with { DeadlineMissed = true },
             CaseReopened => snapshot with { Status = CaseStatus.Open, ClosedAt = null },
             _ => snapshot
         };

@@ -40,6 +40,7 @@ public sealed record RegisterDimension(string Name, string Field, IReadOnlyList<
         new("petEaeReported", "petEaeReported", ["yes", "no"]),
         new("evaluation", "evaluation", [.. Kebabs<EvaluationOutcome>(), None]),
         Of<CaseStatus>("status"),
+        new("deadlineMissed", "deadlineMissed", ["yes", "no"]),
     ];
 
     private static RegisterDimension Of<T>(string name) where T : struct, Enum => new(name, name, Kebabs<T>());

@@ -24,7 +24,12 @@ public sealed partial class TimelineProjection : EventProjection
     /// <summary>PostgreSQL keeps microseconds: a live line and a rebuilt one must show the same recorded time.</summary>
     private static DateTimeOffset Microseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
-    private static string ErasedBy(object data) => data is PersonalDataErased erased ? erased.ErasedBy : "unknown";
+    private static string ErasedBy(object data) => data switch
+    {
+        PersonalDataErased erased => erased.ErasedBy,
+        ReactionDeadlineMissed => "reaction-deadline",
+        _ => "unknown"
+    };
 
     /// <summary>A sentence a member understands, made of codes only: free text stays in the sealed text.</summary>
     public static (string Sentence, DateTimeOffset At, MemberRef? Actor, PersonalText? Text)? Describe(object data) => data switch
@@ -49,6 +54,7 @@ public sealed partial class TimelineProjection : EventProjection
         CaseClosed e => ("Case closed.", e.ClosedAt, e.ClosedBy, null),
         CaseReopened e => ("Case reopened.", e.ReopenedAt, e.ReopenedBy, e.Reason),
         InformationDisclosed e => ($"Information disclosed under §115 {Words(e.Basis.Provision)} to {e.Recipient.Name} ({e.Recipient.Role}) in the {e.Basis.Cooperation.ToString().ToUpperInvariant()} cooperation, for {Words(e.Basis.Purpose)}: {string.Join(", ", e.Categories.Select(Words))}.", e.DisclosedAt, e.DisclosedBy, e.Necessity),
+        ReactionDeadlineMissed e => ($"Reaction deadline missed: the {(e.Phase == DeadlinePhase.Assessment ? "assessment" : "step after the assessment")} was due {e.DueAt:yyyy-MM-dd HH:mm} UTC.", e.DetectedAt, null, null),
         PersonalDataErased e => ($"Personal data erased ({Words(e.Reason)}){(e.Reference is null ? "" : $", reference {e.Reference}")}.", e.ErasedAt, null, null),
         _ => null
     };

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Infohus.EventStore.PersonalData;
+using Infohus.Api.Cases.Deadlines;
 using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace Infohus.Api.Cases.Intake;
 
@@ -32,7 +34,7 @@ public static partial class ReceiveReferralEndpoint
     [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(
         ReceiveReferral? command, IDocumentSession session, HttpContext context,
-        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection)
+        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection, IMessageBus bus)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
         if (CaseWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
@@ -54,6 +56,7 @@ public static partial class ReceiveReferralEndpoint
 
         session.Store(key);
         session.Events.StartStream<Case>(caseId, decision.Events);
+        await ReactionDeadlines.ScheduleFor(bus, decision.Events);
         session.Tag(context);
         await session.SaveChangesAsync(context.RequestAborted);
 

@@ -58,7 +58,7 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
         answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
         var tables = answer.Body!["tables"]!.AsArray();
         tables.Select(t => string.Join("/", t!["dimensions"]!.AsArray().Select(d => d!.GetValue<string>())))
-            .ShouldBe(["source/tier", "concernLevel", "coursePlan", "petEaeReported", "evaluation", "status"]);
+            .ShouldBe(["source/tier", "concernLevel", "coursePlan", "petEaeReported", "evaluation", "status", "concernLevel/deadlineMissed"]);
         AssertTable(tables[0]!, inHalf.GroupBy(c => (Category("source", c), (string?)Category("tier", c))).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: true);
         AssertTable(tables[3]!, inHalf.GroupBy(c => (Category("petEaeReported", c), (string?)null)).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: false);
 

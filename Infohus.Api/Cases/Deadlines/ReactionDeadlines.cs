@@ -1,0 +1,48 @@
+using Wolverine;
+using Wolverine.Attributes;
+
+namespace Infohus.Api.Cases.Deadlines;
+
+/// <summary>The alarm of a reaction deadline, scheduled durably (PostgreSQL) for its due time.</summary>
+public sealed record CheckReactionDeadline(Guid CaseId, DateTimeOffset DueAt);
+
+[WolverineHandler]
+public static class ReactionDeadlines
+{
+    /// <summary>Schedules an alarm for every due time the accepted events set (intake and each assessment).</summary>
+    public static async Task ScheduleFor(IMessageBus bus, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            var due = e switch
+            {
+                ReferralReceived received => received.AssessmentDueAt,
+                ConcernAssessed assessed => assessed.FollowUpDueAt,
+                _ => null
+            };
+            if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(CaseIdOf(e), at), at);
+        }
+    }
+
+    private static Guid CaseIdOf(object e) => e switch
+    {
+        ReferralReceived received => received.CaseId,
+        ConcernAssessed assessed => assessed.CaseId,
+        _ => throw new ArgumentOutOfRangeException(nameof(e))
+    };
+
+    /// <summary>Fires at the due time; a case acted on in time (or re-assessed, closed) is left alone.</summary>
+    public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, TimeProvider clock, ILogger<CheckReactionDeadline> logger)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Case>(alarm.CaseId);
+        if (stream.Aggregate is not { } state) return;
+
+        var decision = state.CheckDeadline(alarm.DueAt, clock.GetUtcNow());
+        if (decision.Events.Count == 0) return;
+        stream.AppendMany(decision.Events);
+        // A write racing this one fails it with a concurrency error; Wolverine retries and it decides again.
+        await session.SaveChangesAsync();
+        logger.LogInformation("Case {CaseId} missed its reaction deadline due {DueAt}", alarm.CaseId, alarm.DueAt);
+    }
+}
