@@ -33,7 +33,9 @@ public static class InfohusHosting
             .ReadFrom.Services(provider)
             .Destructure.ByTransforming<PersonalText>(_ => "***")
             .Enrich.FromLogContext()
-            .WriteTo.Console());
+            .WriteTo.Console(),
+            // Each host keeps its own logger: a second host in the same process must not take over the first one's.
+            preserveStaticLogger: true);
 
     /// <summary>
     /// The master key that wraps every case key. Development uses a published key; anywhere else a
