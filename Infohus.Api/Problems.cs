@@ -17,6 +17,8 @@ public static class Problems
 
     public static IResult UnknownCase() => Problem(StatusCodes.Status404NotFound, "Unknown case", "No case has this id.");
 
+    public static IResult NotFound(string reason) => Problem(StatusCodes.Status404NotFound, "Not found", reason);
+
     public static IResult Stale(long expected, long? current) => Problem(
         StatusCodes.Status409Conflict,
         "The case has changed",

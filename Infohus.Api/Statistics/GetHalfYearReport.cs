@@ -1,9 +1,13 @@
+using Infohus.EventStore.Meetings;
 using Infohus.Projections.Statistics;
 
 namespace Infohus.Api.Statistics;
 
 /// <summary>Reaction time of a concern level, shown only where enough cases stand behind it.</summary>
 public sealed record ReactionTimeLine(string ConcernLevel, string Cases, double? MedianHours, double? Percentile90Hours);
+
+/// <summary>Infohus meetings in one month: the plan asks for at least one a month (§3.1).</summary>
+public sealed record MeetingMonth(string Month, int Monthly, int AdHoc);
 
 /// <summary>The figures the steering group follows up every half year (§3.1).</summary>
 public sealed record HalfYearReport(
@@ -14,12 +18,14 @@ public sealed record HalfYearReport(
     int Threshold,
     Freshness Freshness,
     IReadOnlyList<StatisticsTable> Tables,
-    IReadOnlyList<ReactionTimeLine> ReactionTimes);
+    IReadOnlyList<ReactionTimeLine> ReactionTimes,
+    IReadOnlyList<MeetingMonth> Meetings,
+    bool MetEveryMonth);
 
 public static class GetHalfYearReportEndpoint
 {
     [WolverineGet("/api/statistics/half-years/{year}/{half}"), Authorize(Policy = Policies.Statistics)]
-    public static async Task<IResult> Get(int year, int half, HttpContext context, StatisticsContext statistics)
+    public static async Task<IResult> Get(int year, int half, HttpContext context, StatisticsContext statistics, IQuerySession session)
     {
         if (year is < 2000 or > 2999 || half is not (1 or 2)) return Problems.Invalid("A half year is /{year}/1 (January–June) or /{year}/2 (July–December).");
 
@@ -51,6 +57,11 @@ public static class GetHalfYearReportEndpoint
             .OrderBy(r => r.ConcernLevel)
             .ToList();
 
+        var held = await session.Query<Meeting>().Where(m => m.Date >= fromDay && m.Date < toDay).ToListAsync(context.RequestAborted);
+        var meetings = Enumerable.Range(0, 6).Select(fromDay.AddMonths).Select(month => new MeetingMonth($"{month:yyyy-MM}",
+            held.Count(m => m.Kind == MeetingKind.Monthly && m.Date.Year == month.Year && m.Date.Month == month.Month),
+            held.Count(m => m.Kind == MeetingKind.AdHoc && m.Date.Year == month.Year && m.Date.Month == month.Month))).ToList();
+
         if (StatisticsTables.WantsCsv(context))
         {
             var csv = StatisticsTables.Csv(tables) + "Reaction time, referral to assessment (hours)\r\nconcernLevel;cases;median;90th percentile\r\n" +
@@ -58,6 +69,7 @@ public static class GetHalfYearReportEndpoint
             return StatisticsTables.CsvResult(csv, $"infohus-half-year-{year}-{half}.csv");
         }
         var freshness = await statistics.Queries.FreshnessAsync(statistics.Clock, context.RequestAborted);
-        return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes));
+        return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes,
+            meetings, meetings.All(m => m.Monthly + m.AdHoc > 0)));
     }
 }

@@ -1,4 +1,5 @@
 using Infohus.EventStore.Cases;
+using Infohus.EventStore.Meetings;
 using Infohus.EventStore.PersonalData;
 using Marten;
 using Weasel.Core;
@@ -35,6 +36,9 @@ public static class InfohusEventStore
         opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
         opts.Events.AddEventTypes(CaseEventTypes);
         opts.Projections.LiveStreamAggregation<Case>();
+        opts.Events.AddEventType<MeetingCalled>();
+        opts.Projections.Snapshot<Meeting>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        opts.Schema.For<Meeting>().Duplicate(x => x.Date);
 
         // Case keys live apart from the events; deleting one erases the case's personal data.
         opts.Schema.For<CaseKey>().DocumentAlias("case_key");

@@ -1,3 +1,4 @@
+using Infohus.EventStore.Meetings;
 using Infohus.EventStore.Members;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,18 @@ public sealed record AssessConcern(
     IReadOnlyList<Department> Participants,
     string? ConcernLevel = null,
     PreventionTier? Tier = null,
-    DateTimeOffset? OccurredAt = null) : ICaseCommand;
+    DateTimeOffset? OccurredAt = null,
+    Guid? MeetingId = null) : ICaseCommand;
 
 public static class AssessConcernEndpoint
 {
     [WolverinePost("/api/cases/{id}/assessment"), Authorize(Policy = Policies.CaseWork)]
-    public static Task<IResult> Post(Guid id, AssessConcern? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan) =>
-        session.Decide(context, id, command, (state, at, actor, _) => state.Assess(
-            command!.ConcernsExtremism, command.ConcernLevel, command.Tier, command.Participants, plan.Value, at, actor));
+    public static async Task<IResult> Post(Guid id, AssessConcern? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan)
+    {
+        // An assessment may name the Infohus meeting it was made at (§3.1).
+        if (command?.MeetingId is { } meetingId && await session.LoadAsync<Meeting>(meetingId, context.RequestAborted) is null)
+            return Problems.NotFound("No meeting has this id.");
+        return await session.Decide(context, id, command, (state, at, actor, _) => state.Assess(
+            command!.ConcernsExtremism, command.ConcernLevel, command.Tier, command.Participants, plan.Value, at, actor, command.MeetingId));
+    }
 }
