@@ -45,7 +45,9 @@ public sealed record Case(
     bool PersonalDataErased,
     DateTimeOffset? DueAt,
     DeadlinePhase? DuePhase,
-    DateTimeOffset? MissedDueAt)
+    DateTimeOffset? MissedDueAt,
+    bool PressHeadsInformed = false,
+    string? Spokesperson = null)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -82,6 +84,10 @@ public sealed record Case(
     public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body, DueAt = null, DuePhase = null };
 
     public Case Apply(ReactionDeadlineMissed e) => this with { MissedDueAt = e.DueAt };
+
+    public Case Apply(PressHeadsInformed _) => this with { PressHeadsInformed = true };
+
+    public Case Apply(SpokespersonAppointed e) => this with { Spokesperson = e.Function };
 
     public Case Apply(ReportedToPetEae _) => this with { ReportedToPetEae = true };
 

@@ -20,7 +20,8 @@ public enum CaseAction
     Evaluation,
     Closure,
     Reopening,
-    Disclosures
+    Disclosures,
+    CrisisCommunication
 }
 
 /// <summary>
@@ -86,6 +87,10 @@ public static class CaseRules
             CaseAction.Closure => CanBeClosed(state),
             // §115 sharing belongs to an open case the Infohus is still involved in; the rules of its content are in DisclosureRules.
             CaseAction.Disclosures => null,
+            // §5.3: the crisis team handles internal and external communication.
+            CaseAction.CrisisCommunication => state.CrisisTeam.Count == 0
+                ? Refusal.Conflict("Crisis communication is handled by the crisis team (§4.3, §5.3): convene it first.")
+                : null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

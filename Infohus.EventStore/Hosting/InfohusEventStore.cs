@@ -17,7 +17,8 @@ public static class InfohusEventStore
         typeof(ConcernInterviewHeld), typeof(ConcernAssessed), typeof(ReferralRedirected), typeof(ReportedToPetEae),
         typeof(FeedbackGiven), typeof(CaseHandedOver), typeof(CrisisTeamConvened), typeof(PreparednessPlanAdopted),
         typeof(InterventionRecommended), typeof(InterventionDecided), typeof(FollowUpOpened), typeof(CourseEvaluated),
-        typeof(CaseClosed), typeof(CaseReopened), typeof(PersonalDataErased), typeof(InformationDisclosed), typeof(ReactionDeadlineMissed)
+        typeof(CaseClosed), typeof(CaseReopened), typeof(PersonalDataErased), typeof(InformationDisclosed), typeof(ReactionDeadlineMissed),
+        typeof(InternalCommunicationSent), typeof(PressHeadsInformed), typeof(SpokespersonAppointed), typeof(PressMessageIssued)
     ];
 
     /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>

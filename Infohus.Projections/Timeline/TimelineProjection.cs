@@ -55,6 +55,10 @@ public sealed partial class TimelineProjection : EventProjection
         CaseReopened e => ("Case reopened.", e.ReopenedAt, e.ReopenedBy, e.Reason),
         InformationDisclosed e => ($"Information disclosed under §115 {Words(e.Basis.Provision)} to {e.Recipient.Name} ({e.Recipient.Role}) in the {e.Basis.Cooperation.ToString().ToUpperInvariant()} cooperation, for {Words(e.Basis.Purpose)}: {string.Join(", ", e.Categories.Select(Words))}.", e.DisclosedAt, e.DisclosedBy, e.Necessity),
         ReactionDeadlineMissed e => ($"Reaction deadline missed: the {(e.Phase == DeadlinePhase.Assessment ? "assessment" : "step after the assessment")} was due {e.DueAt:yyyy-MM-dd HH:mm} UTC.", e.DetectedAt, null, null),
+        InternalCommunicationSent e => ($"Internal communication sent by {e.SenderFunction} to {string.Join(", ", e.Audience.Select(Words))}.", e.SentAt, e.RecordedBy, e.WhatIsDone),
+        PressHeadsInformed e => ("The head of children and family and the head of local police were informed before the press.", e.InformedAt, e.RecordedBy, null),
+        SpokespersonAppointed e => ($"Spokesperson appointed: {e.Function}.", e.AppointedAt, e.RecordedBy, null),
+        PressMessageIssued e => ($"Press message issued with {e.KeyMessages.Count} key messages on the general prevention effort.", e.IssuedAt, e.RecordedBy, null),
         PersonalDataErased e => ($"Personal data erased ({Words(e.Reason)}){(e.Reference is null ? "" : $", reference {e.Reference}")}.", e.ErasedAt, null, null),
         _ => null
     };
