@@ -1,4 +1,6 @@
 using Infohus.EventStore.Meetings;
+using Infohus.Api.Legal;
+using Infohus.EventStore.Outreach;
 using Infohus.Projections.Statistics;
 
 namespace Infohus.Api.Statistics;
@@ -6,8 +8,25 @@ namespace Infohus.Api.Statistics;
 /// <summary>Reaction time of a concern level, shown only where enough cases stand behind it.</summary>
 public sealed record ReactionTimeLine(string ConcernLevel, string Cases, double? MedianHours, double? Percentile90Hours);
 
+/// <summary>Share of a concern level's cases handled within their reaction deadline; shown only where enough cases stand behind it.</summary>
+public sealed record DeadlineShare(string ConcernLevel, string Cases, double? WithinDeadline);
+
 /// <summary>Infohus meetings in one month: the plan asks for at least one a month (§3.1).</summary>
 public sealed record MeetingMonth(string Month, int Monthly, int AdHoc);
+
+/// <summary>Outreach to one audience: a department (internal) or an institution type (external).</summary>
+public sealed record OutreachLine(string Audience, int Meetings, int Participants, int ActionCards);
+
+public sealed record CourseLine(string Provider, int Courses);
+
+/// <summary>The preventive work the steering group follows (§4.2.1, §5.2, §3.3). Staff activity, not persons: no suppression.</summary>
+public sealed record OutreachFigures(
+    IReadOnlyList<OutreachLine> ByDepartment,
+    IReadOnlyList<OutreachLine> ByInstitution,
+    int NewslettersInYear,
+    string NewsletterTarget,
+    bool NewsletterTargetMet,
+    IReadOnlyList<CourseLine> Courses);
 
 /// <summary>The figures the steering group follows up every half year (§3.1).</summary>
 public sealed record HalfYearReport(
@@ -19,8 +38,10 @@ public sealed record HalfYearReport(
     Freshness Freshness,
     IReadOnlyList<StatisticsTable> Tables,
     IReadOnlyList<ReactionTimeLine> ReactionTimes,
+    IReadOnlyList<DeadlineShare> DeadlineShares,
     IReadOnlyList<MeetingMonth> Meetings,
-    bool MetEveryMonth);
+    bool MetEveryMonth,
+    OutreachFigures Outreach);
 
 public static class GetHalfYearReportEndpoint
 {
@@ -57,10 +78,23 @@ public static class GetHalfYearReportEndpoint
             .OrderBy(r => r.ConcernLevel)
             .ToList();
 
+        var level = statistics.Dimension("concernLevel");
+        var deadlineCounts = await statistics.Queries.CountAsync(level, statistics.Dimension("deadlineMissed"), from, to, context.RequestAborted);
+        var deadlineShares = level.Categories.Where(l => l != RegisterDimension.None).Select(l =>
+        {
+            var (within, missed) = (deadlineCounts.GetValueOrDefault((l, "no")), deadlineCounts.GetValueOrDefault((l, "yes")));
+            var cases = within + missed;
+            return cases >= threshold
+                ? new DeadlineShare(l, cases.ToString(), Math.Round((double)within / cases, 3))
+                : new DeadlineShare(l, cases == 0 ? "0" : $"<{threshold}", null);
+        }).ToList();
+
         var held = await session.Query<Meeting>().Where(m => m.Date >= fromDay && m.Date < toDay).ToListAsync(context.RequestAborted);
         var meetings = Enumerable.Range(0, 6).Select(fromDay.AddMonths).Select(month => new MeetingMonth($"{month:yyyy-MM}",
             held.Count(m => m.Kind == MeetingKind.Monthly && m.Date.Year == month.Year && m.Date.Month == month.Month),
             held.Count(m => m.Kind == MeetingKind.AdHoc && m.Date.Year == month.Year && m.Date.Month == month.Month))).ToList();
+
+        var outreach = await Outreach(session, fromDay, toDay, context.RequestAborted);
 
         if (StatisticsTables.WantsCsv(context))
         {
@@ -69,7 +103,24 @@ public static class GetHalfYearReportEndpoint
             return StatisticsTables.CsvResult(csv, $"infohus-half-year-{year}-{half}.csv");
         }
         var freshness = await statistics.Queries.FreshnessAsync(statistics.Clock, context.RequestAborted);
-        return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes,
-            meetings, meetings.All(m => m.Monthly + m.AdHoc > 0)));
+        return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes, deadlineShares,
+            meetings, meetings.All(m => m.Monthly + m.AdHoc > 0), outreach));
+    }
+
+    private static async Task<OutreachFigures> Outreach(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)
+    {
+        var held = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
+        var yearStart = new DateOnly(from.Year, 1, 1);
+        var newsletters = await session.Events.QueryRawEventDataOnly<NewsletterSent>()
+            .Where(n => n.Date >= yearStart && n.Date < yearStart.AddYears(1)).CountAsync(cancellation);
+        var courses = await session.Events.QueryRawEventDataOnly<CourseTaken>().Where(c => c.Date >= from && c.Date < to).ToListAsync(cancellation);
+
+        static OutreachLine Line(string audience, IEnumerable<OutreachMeetingHeld> meetings) =>
+            new(audience, meetings.Count(), meetings.Sum(m => m.Participants), meetings.Sum(m => m.ActionCards));
+        return new OutreachFigures(
+            [.. held.Where(m => m.Department is not null).GroupBy(m => m.Department!.Value).OrderBy(g => g.Key).Select(g => Line(LegalCsv.Code(g.Key), g))],
+            [.. held.Where(m => m.Institution is not null).GroupBy(m => m.Institution!.Value).OrderBy(g => g.Key).Select(g => Line(LegalCsv.Code(g.Key), g))],
+            newsletters, $"{OutreachRules.NewslettersPerYearFrom}-{OutreachRules.NewslettersPerYearTo}", newsletters >= OutreachRules.NewslettersPerYearFrom,
+            [.. courses.GroupBy(c => c.Provider).OrderBy(g => g.Key).Select(g => new CourseLine(LegalCsv.Code(g.Key), g.Count()))]);
     }
 }

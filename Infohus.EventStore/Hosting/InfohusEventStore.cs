@@ -1,5 +1,6 @@
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Meetings;
+using Infohus.EventStore.Outreach;
 using Infohus.EventStore.PersonalData;
 using Marten;
 using Weasel.Core;
@@ -38,6 +39,7 @@ public static class InfohusEventStore
         opts.Events.AddEventTypes(CaseEventTypes);
         opts.Projections.LiveStreamAggregation<Case>();
         opts.Events.AddEventType<MeetingCalled>();
+        opts.Events.AddEventTypes([typeof(OutreachMeetingHeld), typeof(NewsletterSent), typeof(CourseTaken)]);
         opts.Projections.Snapshot<Meeting>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Schema.For<Meeting>().Duplicate(x => x.Date);
 

@@ -62,6 +62,13 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
         AssertTable(tables[0]!, inHalf.GroupBy(c => (Category("source", c), (string?)Category("tier", c))).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: true);
         AssertTable(tables[3]!, inHalf.GroupBy(c => (Category("petEaeReported", c), (string?)null)).ToDictionary(g => g.Key, g => g.Count()), twoDimensions: false);
 
+        foreach (var share in answer.Body!["deadlineShares"]!.AsArray())
+        {
+            var cases = inHalf.Count(c => c.Level == share!["concernLevel"]!.GetValue<string>());
+            if (cases >= 5) share!["withinDeadline"]!.GetValue<double>().ShouldBe(1.0, "the seeded cases were all handled in time");
+            else share!["withinDeadline"].ShouldBeNull();
+        }
+
         foreach (var line in answer.Body!["reactionTimes"]!.AsArray())
         {
             var level = line!["concernLevel"]!.GetValue<string>();

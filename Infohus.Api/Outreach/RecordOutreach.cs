@@ -1,0 +1,42 @@
+using Infohus.Api.Cases;
+using Infohus.EventStore.Members;
+using Infohus.EventStore.Outreach;
+
+namespace Infohus.Api.Outreach;
+
+public sealed record HoldOutreachMeeting(DateOnly Date, int Participants, int ActionCards, Department? Department = null, InstitutionType? Institution = null);
+
+public sealed record SendNewsletter(DateOnly Date, string Audience);
+
+public sealed record TakeCourse(DateOnly Date, string Course, CourseProvider Provider);
+
+public sealed record OutreachReceipt(Guid Id);
+
+/// <summary>The Infohus's preventive work (§4.2.1, §3.3, §5.2): each record is its own one-event stream.</summary>
+public static class RecordOutreachEndpoints
+{
+    [WolverinePost("/api/outreach/meetings"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Meeting(HoldOutreachMeeting? command, IDocumentSession session, HttpContext context) =>
+        Record(session, context, command is null ? null : (id, actor) =>
+            OutreachRules.HoldMeeting(id, command.Date, command.Department, command.Institution, command.Participants, command.ActionCards, actor));
+
+    [WolverinePost("/api/outreach/newsletters"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Newsletter(SendNewsletter? command, IDocumentSession session, HttpContext context) =>
+        Record(session, context, command is null ? null : (id, actor) => OutreachRules.SendNewsletter(id, command.Date, command.Audience, actor));
+
+    [WolverinePost("/api/outreach/courses"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Course(TakeCourse? command, IDocumentSession session, HttpContext context) =>
+        Record(session, context, command is null ? null : (id, actor) => OutreachRules.TakeCourse(id, command.Date, command.Course, command.Provider, actor));
+
+    private static async Task<IResult> Record(IDocumentSession session, HttpContext context, Func<Guid, MemberRef, Decision>? decide)
+    {
+        if (decide is null) return Problems.Invalid("The request body is missing.");
+        var id = Guid.CreateVersion7();
+        var decision = decide(id, context.User.ToMemberRef());
+        if (decision.Refusal is { } refusal) return Problems.For(refusal);
+        session.Events.StartStream(id, decision.Events);
+        session.Tag(context);
+        await session.SaveChangesAsync(context.RequestAborted);
+        return Results.Created((string?)null, new OutreachReceipt(id));
+    }
+}

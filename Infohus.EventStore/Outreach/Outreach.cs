@@ -1,0 +1,52 @@
+using Infohus.EventStore.Cases;
+using Infohus.EventStore.Members;
+
+namespace Infohus.EventStore.Outreach;
+
+/// <summary>External institutions the Infohus visits (§4.2.1: youth and vocational education among them).</summary>
+public enum InstitutionType { YouthEducation, VocationalEducation, School, Daycare, Housing, Association, Other }
+
+public enum CourseProvider { Ncfe, Siri, InfohusNordjylland, Other }
+
+/// <summary>An information and dialogue meeting, internal (a department) or external (an institution), with Action Cards handed out.</summary>
+public sealed record OutreachMeetingHeld(
+    Guid Id, DateOnly Date, Department? Department, InstitutionType? Institution, int Participants, int ActionCards, MemberRef RecordedBy);
+
+/// <summary>A newsletter to the staff of the departments involved (§5.2: 3–4 a year).</summary>
+public sealed record NewsletterSent(Guid Id, DateOnly Date, string Audience, MemberRef RecordedBy);
+
+/// <summary>A member's competence development (§3.3).</summary>
+public sealed record CourseTaken(Guid Id, DateOnly Date, Department MemberDepartment, string Course, CourseProvider Provider, MemberRef RecordedBy);
+
+public static class OutreachRules
+{
+    public const int NewslettersPerYearFrom = 3;
+    public const int NewslettersPerYearTo = 4;
+
+    public static Decision HoldMeeting(Guid id, DateOnly date, Department? department, InstitutionType? institution, int participants, int actionCards, MemberRef actor)
+    {
+        if (OnlyMembers(actor) is { } refusal) return refusal;
+        if ((department is null) == (institution is null))
+            return Refusal.Invalid("An outreach meeting is either internal (department) or external (institution type).");
+        if (participants < 1 || actionCards < 0) return Refusal.Invalid("Give the number of participants (1 or more) and of Action Cards handed out (0 or more).");
+        return Decision.Accept(new OutreachMeetingHeld(id, date, department, institution, participants, actionCards, actor));
+    }
+
+    public static Decision SendNewsletter(Guid id, DateOnly date, string audience, MemberRef actor)
+    {
+        if (OnlyMembers(actor) is { } refusal) return refusal;
+        if (string.IsNullOrWhiteSpace(audience)) return Refusal.Invalid("Name the newsletter's audience.");
+        return Decision.Accept(new NewsletterSent(id, date, audience.Trim(), actor));
+    }
+
+    public static Decision TakeCourse(Guid id, DateOnly date, string course, CourseProvider provider, MemberRef actor)
+    {
+        if (OnlyMembers(actor) is { } refusal) return refusal;
+        if (string.IsNullOrWhiteSpace(course)) return Refusal.Invalid("Name the course.");
+        return Decision.Accept(new CourseTaken(id, date, actor.Department, course.Trim(), provider, actor));
+    }
+
+    private static Refusal? OnlyMembers(MemberRef actor) => actor.Role is Role.Member or Role.Coordinator
+        ? null
+        : Refusal.Forbidden("Only Infohus members and the coordinator record outreach.");
+}
