@@ -72,6 +72,13 @@ public static class HttpSpeech
         return state?.Version ?? 0;
     }
 
+    /// <summary>A case's events as the event store holds them, in order.</summary>
+    public static async Task<IReadOnlyList<JasperFx.Events.IEvent>> StoredEvents(this IAlbaHost host, Guid caseId)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.FetchStreamAsync(caseId);
+    }
+
     public static async Task<int> StoredEventCount(this IAlbaHost host)
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -13,7 +13,7 @@ public class when_an_auditor_replays_a_case(InfohusApp app) : ApiSpec(app)
     public async Task the_state_at_every_version_is_the_fold_of_its_first_events()
     {
         var known = await Host.CaseFullOfPersonalData();
-        var events = await StoredEvents(known.Case.Id);
+        var events = await Host.StoredEvents(known.Case.Id);
 
         for (var n = 1; n <= events.Count; n++)
         {
@@ -30,7 +30,7 @@ public class when_an_auditor_replays_a_case(InfohusApp app) : ApiSpec(app)
     public async Task as_of_a_time_between_two_events_gives_the_earlier_state()
     {
         var @case = await Host.ClosedCase();
-        var events = await StoredEvents(@case.Id);
+        var events = await Host.StoredEvents(@case.Id);
         var between = events[3].Timestamp + (events[4].Timestamp - events[3].Timestamp) / 2;
 
         var view = await Host.Get($"{@case.Url()}?asOf={Uri.EscapeDataString(between.ToString("O"))}", Caller.Auditor);
@@ -73,11 +73,5 @@ public class when_an_auditor_replays_a_case(InfohusApp app) : ApiSpec(app)
         var @case = await Host.ReferralFromEmployee();
 
         (await Host.Get($"{@case.Url()}{query}", Caller.Auditor)).Status.ShouldBe(HttpStatusCode.BadRequest);
-    }
-
-    private async Task<IReadOnlyList<JasperFx.Events.IEvent>> StoredEvents(Guid id)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.FetchStreamAsync(id);
     }
 }

@@ -64,17 +64,11 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
         builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
     });
 
-    private static async Task<int> Missed(IAlbaHost host, Guid caseId)
-    {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.Events.FetchStreamAsync(caseId)).Count(e => e.Data is ReactionDeadlineMissed);
-    }
+    private static async Task<int> Missed(IAlbaHost host, Guid caseId) =>
+        (await host.StoredEvents(caseId)).Count(e => e.Data is ReactionDeadlineMissed);
 
-    private async Task<DateTimeOffset> DueOf(Guid caseId)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.Events.FetchStreamAsync(caseId)).Select(e => e.Data).OfType<ReferralReceived>().Single().AssessmentDueAt!.Value;
-    }
+    private async Task<DateTimeOffset> DueOf(Guid caseId) =>
+        (await Host.StoredEvents(caseId)).Select(e => e.Data).OfType<ReferralReceived>().Single().AssessmentDueAt!.Value;
 
     /// <summary>Waits for something the durable scheduler does on its own time, up to 45 seconds.</summary>
     private static async Task Eventually(Func<Task<bool>> condition)

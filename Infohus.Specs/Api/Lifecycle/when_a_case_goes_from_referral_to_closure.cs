@@ -90,10 +90,5 @@ public class when_a_case_goes_from_referral_to_closure(InfohusApp app) : ApiSpec
         (await StoredTypes(@case.Id)).Last().ShouldBe(typeof(CaseReopened));
     }
 
-    private async Task<IReadOnlyList<Type>> StoredTypes(Guid caseId)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId);
-        return [.. events.Select(e => e.EventType)];
-    }
+    private async Task<IReadOnlyList<Type>> StoredTypes(Guid caseId) => [.. (await Host.StoredEvents(caseId)).Select(e => e.EventType)];
 }

@@ -38,8 +38,7 @@ public class when_the_infohus_meets(InfohusApp app) : ApiSpec(app)
 
         await Host.Step(@case, "assessment", new AssessConcern(@case.Version, true, [Department.Bfu], "acute", PreventionTier.Targeted, MeetingId: meeting.Id));
 
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var assessed = (await session.Events.FetchStreamAsync(@case.Id)).Select(e => e.Data).OfType<ConcernAssessed>().Single();
+        var assessed = (await Host.StoredEvents(@case.Id)).Select(e => e.Data).OfType<ConcernAssessed>().Single();
         assessed.MeetingId.ShouldBe(meeting.Id);
         (await Host.Post(@case.Url("assessment"), new AssessConcern(@case.Version + 1, true, [Department.Bfu], "low", PreventionTier.General, MeetingId: Guid.NewGuid()), Caller.BfuMember))
             .Status.ShouldBe(HttpStatusCode.NotFound);

@@ -12,7 +12,7 @@ public class when_legal_erases_a_case(InfohusApp app) : ApiSpec(app)
     {
         var known = await Host.CaseFullOfPersonalData();
         var before = await Host.Get(known.Case.Url(), Caller.BfuMember);
-        var eventsBefore = await StoredEvents(known.Case.Id);
+        var eventsBefore = await Host.StoredEvents(known.Case.Id);
 
         var answer = await Host.Post(known.Case.Url("erasure"),
             new ErasePersonalData(known.Case.Version, ErasureReason.DataSubjectRequest, "J.nr. 2026-117"), Caller.Legal);
@@ -28,7 +28,7 @@ public class when_legal_erases_a_case(InfohusApp app) : ApiSpec(app)
         // The coded facts are exactly as before; only the version moved by the erasure event.
         after.Body!["state"]!.ToJsonString().ShouldBe(before.Body!["state"]!.ToJsonString());
 
-        var eventsAfter = await StoredEvents(known.Case.Id);
+        var eventsAfter = await Host.StoredEvents(known.Case.Id);
         eventsAfter.Count.ShouldBe(eventsBefore.Count + 1);
         eventsAfter.Take(eventsBefore.Count).Select(e => (e.Id, e.EventTypeName, e.Version))
             .ShouldBe(eventsBefore.Select(e => (e.Id, e.EventTypeName, e.Version)));
@@ -81,12 +81,6 @@ public class when_legal_erases_a_case(InfohusApp app) : ApiSpec(app)
         answer.Status.ShouldBe(HttpStatusCode.Forbidden);
         (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version);
         (await CaseKeyRows(@case.Id)).ShouldBe(1);
-    }
-
-    private async Task<IReadOnlyList<JasperFx.Events.IEvent>> StoredEvents(Guid caseId)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.FetchStreamAsync(caseId);
     }
 
     private async Task<long> CaseKeyRows(Guid caseId)

@@ -27,7 +27,7 @@ public class when_the_retention_period_runs_out(InfohusApp app) : ApiSpec(app)
         (await IsErased(closedFourYearsAgo)).ShouldBeFalse();
         (await IsErased(reopened)).ShouldBeFalse();
         (await IsErased(open)).ShouldBeFalse();
-        (await LastEvent(closedSixYearsAgo)).ShouldBeOfType<PersonalDataErased>().ErasedBy.ShouldBe(RetentionRule.ErasedBy);
+        (await Host.StoredEvents(closedSixYearsAgo.Id)).Last().Data.ShouldBeOfType<PersonalDataErased>().ErasedBy.ShouldBe(RetentionRule.ErasedBy);
     }
 
     [Fact]
@@ -66,10 +66,4 @@ public class when_the_retention_period_runs_out(InfohusApp app) : ApiSpec(app)
 
     private async Task<bool> IsErased(CaseRef @case) =>
         (await Host.Get(@case.Url(), Caller.Auditor)).Body!["personal"]!["erased"]!.GetValue<bool>();
-
-    private async Task<object> LastEvent(CaseRef @case)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.Events.FetchStreamAsync(@case.Id)).Last().Data;
-    }
 }
