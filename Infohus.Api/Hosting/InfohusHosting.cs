@@ -148,6 +148,9 @@ public static class InfohusHosting
         {
             options.MapConcurrencyFailuresToConflict();
             options.RejectUnparseableQueryValues = true;
+            // Outside Development every endpoint's code is compiled before the API listens, so no
+            // first request waits seconds for it; Development keeps the faster start.
+            if (!app.Environment.IsDevelopment()) options.WarmUpRoutes = RouteWarmup.Eager;
         });
         return app;
     }
