@@ -16,7 +16,7 @@ public sealed partial class TimelineProjection : EventProjection
         {
             var (sentence, at, actor, text) = line;
             operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, at, Microseconds(e.Timestamp),
-                actor?.UserId ?? ErasedBy(e.Data), actor?.Role, actor?.Department, sentence, text));
+                actor?.UserId ?? SystemActor(e.Data), actor?.Role, actor?.Department, sentence, text));
         }
         return ValueTask.CompletedTask;
     }
@@ -24,7 +24,8 @@ public sealed partial class TimelineProjection : EventProjection
     /// <summary>PostgreSQL keeps microseconds: a live line and a rebuilt one must show the same recorded time.</summary>
     private static DateTimeOffset Microseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
-    private static string ErasedBy(object data) => data switch
+    /// <summary>Steps no member took: the retention rule or legal erasing, and the reaction-deadline alarm.</summary>
+    private static string SystemActor(object data) => data switch
     {
         PersonalDataErased erased => erased.ErasedBy,
         ReactionDeadlineMissed => "reaction-deadline",

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infohus.Api.Cases.Reading;
 using Infohus.Specs.Rules;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Api.Audit;
 

@@ -1,9 +1,7 @@
 using Alba;
 using Infohus.Api.Cases.Deadlines;
 using Infohus.Api.Hosting;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace Infohus.Specs.Api.Deadlines;

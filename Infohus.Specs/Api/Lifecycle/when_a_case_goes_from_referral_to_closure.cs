@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Api.Lifecycle;
 

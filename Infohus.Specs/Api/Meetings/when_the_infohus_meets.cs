@@ -1,7 +1,5 @@
 using Infohus.Api.Meetings;
 using Infohus.EventStore.Meetings;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Api.Meetings;
 

@@ -1,6 +1,4 @@
 using Infohus.Api.Cases.Erasing;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Infohus.Specs.Api.PersonalData;
