@@ -3,7 +3,9 @@ using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
 using JasperFx.Events.Projections;
+using Infohus.Projections.Statistics;
 using Marten;
+using Weasel.Core;
 
 namespace Infohus.Projections;
 
@@ -19,11 +21,34 @@ public static class InfohusProjections
         opts.Schema.For<DisclosureLogEntry>().Index(x => x.CaseId).Index(x => x.DisclosedAt);
 
         opts.Projections.Add(new RegisterProjection(register.Bands()), ProjectionLifecycle.Async);
-        opts.Schema.For<RegisterEntry>().DocumentAlias("register_entry").Duplicate(x => x.ReferredAt);
+        // The statistics count a period's referrals by their coded dimensions. Each dimension is kept
+        // in a typed column, and the referral-time index carries them all, so a count reads the index
+        // alone: parsing each row's JSON made a year's count take 25 ms, the wide rows still 10 ms.
+        IReadOnlyList<string> counted = [.. RegisterDimension.CountedFields.Append("reactionHours")];
+        opts.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+        opts.Schema.For<RegisterEntry>().DocumentAlias("register_entry")
+            .Duplicate(x => x.ReferredAt, configure: index => index.IncludeColumns = [.. counted.Select(RegisterDimension.ColumnOf)]);
+        opts.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(RegisterEntry)) return;
+            foreach (var field in counted)
+            {
+                var property = typeof(RegisterEntry).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!;
+                mapping.DuplicateField([property], columnName: RegisterDimension.ColumnOf(field));
+            }
+        });
         opts.Schema.For<CaseSummary>()
             .Index(x => x.Status)
             .Index(x => x.ReceivedAt)
             .Index(x => x.ClosedAt);
+
+        // Catch-up and rebuilds read the store in larger slices than the daemon's default of 500:
+        // each slice is a round trip and a committed transaction.
+        foreach (var projection in opts.Projections.All)
+        {
+            projection.Options.BatchSize = 5000;
+            projection.Options.MaximumHopperSize = 20000;
+        }
         return opts;
     }
 }

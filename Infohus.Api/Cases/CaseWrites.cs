@@ -58,6 +58,9 @@ public static class CaseWrites
         if (BusinessTime(context, command.OccurredAt) is not { } at)
             return Problems.Invalid("occurredAt lies in the future.");
 
+        // One connection and transaction for the whole step: reads, append and commit, instead of a
+        // pooled connection (and its reset) per round trip.
+        await session.BeginTransactionAsync(context.RequestAborted);
         var batch = session.CreateBatchQuery();
         var fetching = batch.Events.FetchForWriting<Case>(caseId);
         var loadingKey = batch.Load<CaseKey>(caseId);

@@ -80,7 +80,7 @@ public static class AuditChain
         var (previousSeq, previousHash) = await LastCheckpoint(connection, transaction, cancellation);
         if (settledSequence <= previousSeq) return null;
 
-        var (count, hash) = await Fold(connection, transaction, previousSeq, settledSequence, previousHash, useStoredHashes: true, cancellation);
+        var (count, hash) = await Fold(connection, transaction, previousSeq, settledSequence, previousHash, cancellation);
         if (count == 0) return null;
         await using var insert = new NpgsqlCommand(
             $"insert into {Schema}.audit_checkpoint (up_to_seq, event_count, hash) values (@upTo, @count, @hash)", connection, transaction);
@@ -92,10 +92,15 @@ public static class AuditChain
         return Convert.ToHexString(hash);
     }
 
-    /// <summary>Walks every stream's chain from the stored events, then every checkpoint; stops at the first break.</summary>
+    /// <summary>
+    /// Walks every stream's chain from the stored events, then every checkpoint; stops at the first
+    /// break. One pass over the events: the checkpoints are recomputed from the hashes the walk
+    /// derived from each event's stored form.
+    /// </summary>
     public static async Task<AuditVerification> VerifyAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
         long streams = 0, events = 0;
+        var derived = new List<(long Sequence, byte[] Hash)>();
         Guid? stream = null;
         long expectedVersion = 0;
         byte[]? previous = null;
@@ -136,6 +141,7 @@ public static class AuditChain
                 if (!hash.AsSpan().SequenceEqual(stored)) return Broken("The event's stored form no longer matches its chain link: it was changed.");
 
                 previous = stored;
+                derived.Add((sequence, hash));
                 expectedVersion++;
                 events++;
             }
@@ -149,15 +155,19 @@ public static class AuditChain
             while (await reader.ReadAsync(cancellation)) checkpoints.Add((reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
         }
 
-        long fromSeq = 0;
+        derived.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        var next = 0;
         var rolling = Array.Empty<byte>();
         foreach (var (upTo, count, hash) in checkpoints)
         {
-            var (actualCount, actualHash) = await Fold(connection, null, fromSeq, upTo, rolling, useStoredHashes: false, cancellation);
+            using var fold = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            fold.AppendData(rolling);
+            long actualCount = 0;
+            for (; next < derived.Count && derived[next].Sequence <= upTo; next++, actualCount++) fold.AppendData(derived[next].Hash);
+            var actualHash = fold.GetHashAndReset();
             if (actualCount != count || !actualHash.AsSpan().SequenceEqual(hash))
                 return new(false, streams, events, checkpoints.Count, null, new AuditBreak(null, null, null,
                     $"Checkpoint up to sequence {upTo} held {count} events; the store now holds {actualCount} there{(actualCount == count ? " with other contents" : "")}: events were deleted or changed."));
-            fromSeq = upTo;
             rolling = hash;
         }
 
@@ -175,21 +185,11 @@ public static class AuditChain
         return await reader.ReadAsync(cancellation) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, []);
     }
 
-    /// <summary>
-    /// The rolling hash over the event hashes with a sequence in (from, upTo]. When recomputing, each
-    /// event's hash is derived again from its stored form and its predecessor's stored link.
-    /// </summary>
+    /// <summary>The rolling hash over the stored chain links of the events with a sequence in (from, upTo].</summary>
     private static async Task<(long Count, byte[] Hash)> Fold(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, long from, long upTo, byte[] start, bool useStoredHashes, CancellationToken cancellation)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long from, long upTo, byte[] start, CancellationToken cancellation)
     {
-        var sql = useStoredHashes
-            ? $"select hash from {Schema}.audit_chain where seq_id > @from and seq_id <= @upTo order by seq_id"
-            : $"""
-               select {Schema}.audit_event_hash(p.hash, e.stream_id, e.version, e.type, e.data)
-               from {Schema}.mt_events e
-               left join {Schema}.audit_chain p on p.stream_id = e.stream_id and p.version = e.version - 1
-               where e.seq_id > @from and e.seq_id <= @upTo order by e.seq_id
-               """;
+        const string sql = $"select hash from {Schema}.audit_chain where seq_id > @from and seq_id <= @upTo order by seq_id";
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("upTo", upTo);

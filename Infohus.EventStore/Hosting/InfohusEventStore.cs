@@ -25,7 +25,7 @@ public static class InfohusEventStore
     /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>
     public static StoreOptions ConfigureInfohusEventStore(this StoreOptions opts, string connectionString)
     {
-        opts.Connection(connectionString);
+        opts.Connection(WithPreparedStatements(connectionString));
         opts.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
@@ -37,7 +37,10 @@ public static class InfohusEventStore
         // Rich appends give inline projections the stream version (the timeline shows it).
         opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
         opts.Events.AddEventTypes(CaseEventTypes);
-        opts.Projections.LiveStreamAggregation<Case>();
+        // The case state is kept as a snapshot in the writing transaction, so a write loads one row
+        // however long the case's history has grown (the benchmark showed live folding grow with it).
+        opts.Projections.Snapshot<Case>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        opts.Schema.For<Case>().DocumentAlias("case_state");
         opts.Events.AddEventType<MeetingCalled>();
         opts.Events.AddEventTypes([typeof(OutreachMeetingHeld), typeof(NewsletterSent), typeof(CourseTaken)]);
         opts.Projections.Snapshot<Meeting>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
@@ -46,5 +49,21 @@ public static class InfohusEventStore
         // Case keys live apart from the events; deleting one erases the case's personal data.
         opts.Schema.For<CaseKey>().DocumentAlias("case_key");
         return opts;
+    }
+
+    /// <summary>
+    /// Every write runs the same few statements; without preparation PostgreSQL parses each one anew
+    /// (the largest part of its time per command, the benchmark showed). Npgsql prepares the frequent
+    /// ones per connection unless the connection string already says otherwise. Plans stay custom:
+    /// a generic plan for the daemon's event paging joins and sorts the whole remaining range on
+    /// every page (96 ms instead of 5 ms a page at 100 000 events).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 100;
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return builder.ConnectionString;
     }
 }

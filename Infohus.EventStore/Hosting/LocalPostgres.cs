@@ -15,10 +15,14 @@ public static class LocalPostgres
 {
     private const string ServerUser = "postgres";
 
-    /// <summary>Starts the server if it is not running, creates the database if missing, returns its connection string.</summary>
-    public static string EnsureDatabase(string database, TextWriter log)
+    /// <summary>
+    /// Starts the server if it is not running, creates the database if missing, returns its connection
+    /// string. The development server trades durability for speed; a <paramref name="durable"/> one
+    /// (the benchmark's) runs with PostgreSQL's own durable defaults in a cluster of its own.
+    /// </summary>
+    public static string EnsureDatabase(string database, TextWriter log, bool durable = false)
     {
-        var folder = ServerFolder();
+        var folder = ServerFolder(durable ? "postgres-durable" : "postgres");
         Directory.CreateDirectory(folder);
         using var _ = Lock(Path.Combine(folder, ".lock"));
 
@@ -40,7 +44,8 @@ public static class LocalPostgres
             if (!PortIsFree(port)) port = FreePort();
             log.WriteLine($"Starting the local PostgreSQL on 127.0.0.1:{port}");
             // Development and spec data only: durability is traded for speed (production uses ConnectionStrings__Infohus).
-            var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            var speed = durable ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {speed} -c max_connections=200";
             RunServerTool(bin, asRoot, "pg_ctl", ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(folder, "server.log"), "-o", settings]);
             File.WriteAllText(portFile, port.ToString());
         }
@@ -50,11 +55,11 @@ public static class LocalPostgres
         return $"{server};Database={database}";
     }
 
-    /// <summary>The repository's <c>.local/postgres</c>, or a folder under /var/tmp when the postgres user cannot reach it.</summary>
-    private static string ServerFolder()
+    /// <summary>The repository's <c>.local/{name}</c>, or a folder under /var/tmp when the postgres user cannot reach it.</summary>
+    private static string ServerFolder(string name)
     {
         var root = RepositoryRoot() ?? Directory.GetCurrentDirectory();
-        var folder = Path.Combine(root, ".local", "postgres");
+        var folder = Path.Combine(root, ".local", name);
         if (Environment.UserName != "root") return folder;
 
         // The postgres user must be able to walk down to the folder (a checkout under /root is not).
@@ -63,10 +68,15 @@ public static class LocalPostgres
         var reachable = Run("runuser", ["-u", ServerUser, "--", "test", "-x", parent]).ExitCode == 0;
         return reachable
             ? folder
-            : Path.Combine("/var/tmp", $"infohus-postgres-{(uint)root.GetHashCode(StringComparison.Ordinal):x8}");
+            : Path.Combine("/var/tmp", $"infohus-{name}-{StableHash(root)}");
     }
 
-    private static string? RepositoryRoot()
+    /// <summary>The same folder name in every process (string.GetHashCode differs from run to run).</summary>
+    private static string StableHash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+
+    /// <summary>The checkout this code runs from (the folder with Infohus.sln), looked for from the working directory and the build output.</summary>
+    public static string? RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -12,6 +12,15 @@ public sealed record RegisterDimension(string Name, string Field, IReadOnlyList<
 {
     public const string None = "none";
 
+    /// <summary>The register's typed column for this dimension (the field in snake case), so counting never parses JSON.</summary>
+    public string Column => ColumnOf(Field);
+
+    public static string ColumnOf(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>Every register field the statistics count by.</summary>
+    public static IReadOnlyList<string> CountedFields { get; } = [.. All(new AgeBands([0, 18]), [], []).Select(d => d.Field)];
+
     /// <summary>The category of a stored value: enum names become kebab-case words, a missing value "none".</summary>
     public string CategoryOf(string? stored) => stored switch
     {

@@ -20,8 +20,8 @@ public sealed class RegisterStatistics(IDocumentStore store)
     public async Task<Dictionary<(string, string), int>> CountAsync(
         RegisterDimension first, RegisterDimension? second, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
     {
-        var secondField = second is null ? "null" : $"data->>'{second.Field}'";
-        var sql = $"select data->>'{first.Field}', {secondField}, count(*)::int from {Table} " +
+        var secondField = second is null ? "null" : $"{second.Column}::text";
+        var sql = $"select {first.Column}::text, {secondField}, count(*)::int from {Table} " +
                   "where referred_at >= @from and referred_at < @to group by 1, 2";
         var counts = new Dictionary<(string, string), int>();
         await using var connection = await OpenAsync(cancellation);
@@ -41,11 +41,11 @@ public sealed class RegisterStatistics(IDocumentStore store)
     public async Task<IReadOnlyList<ReactionTimes>> ReactionTimesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
     {
         const string sql = $"""
-            select data->>'concernLevel', count(*)::int,
-                   percentile_cont(0.5) within group (order by (data->>'reactionHours')::float8),
-                   percentile_cont(0.9) within group (order by (data->>'reactionHours')::float8)
+            select concern_level, count(*)::int,
+                   percentile_cont(0.5) within group (order by reaction_hours),
+                   percentile_cont(0.9) within group (order by reaction_hours)
             from {Table}
-            where referred_at >= @from and referred_at < @to and data->>'reactionHours' is not null and data->>'concernLevel' is not null
+            where referred_at >= @from and referred_at < @to and reaction_hours is not null and concern_level is not null
             group by 1
             """;
         var times = new List<ReactionTimes>();

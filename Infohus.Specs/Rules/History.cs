@@ -10,17 +10,7 @@ public static class History
     public static readonly MemberRef Steering = new("steering-chief", Role.Steering, Department.Bfu);
     public static readonly ActionPlanSettings Plan = ActionPlanSettings.Defaults();
 
-    public static Case Given(params object[] events)
-    {
-        var state = Case.Create((ReferralReceived)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            var apply = typeof(Case).GetMethod(nameof(Case.Apply), [e.GetType()])
-                ?? throw new InvalidOperationException($"Case has no public Apply for {e.GetType().Name}.");
-            state = (Case)apply.Invoke(state, [e])!;
-        }
-        return state;
-    }
+    public static Case Given(params object[] events) => CaseReplay.Replay(events);
 
     public static Registration Registration(int? age = 16) => new(age, Gender.Female, NationalityGroup.Danish, "sindal",
         FamilyNetwork.Supportive, Attachment.Education, IdeologyCategory.Islamist, [WarningSign.ChangedBehaviour]);

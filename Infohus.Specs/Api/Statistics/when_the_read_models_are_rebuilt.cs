@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Infohus.Projections.Cases;
+using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
 using Marten;
@@ -23,7 +24,7 @@ public class when_the_read_models_are_rebuilt(InfohusApp app) : ApiSpec(app)
         live["timeline"].Count.ShouldBe(await Host.StoredEventCount(), "one timeline line per event");
 
         var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        foreach (var projection in new[] { typeof(RegisterProjection), typeof(CaseSummaryProjection), typeof(TimelineProjection) })
+        foreach (var projection in new[] { typeof(RegisterProjection), typeof(CaseSummaryProjection), typeof(TimelineProjection), typeof(DisclosureLogProjection), typeof(Case) })
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromSeconds(60), CancellationToken.None);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
@@ -46,6 +47,8 @@ public class when_the_read_models_are_rebuilt(InfohusApp app) : ApiSpec(app)
             ["register"] = Rows(await session.Query<RegisterEntry>().ToListAsync()),
             ["summaries"] = Rows(await session.Query<CaseSummary>().ToListAsync()),
             ["timeline"] = Rows(await session.Query<TimelineEntry>().ToListAsync()),
+            ["disclosure log"] = Rows(await session.Query<DisclosureLogEntry>().ToListAsync()),
+            ["case state"] = Rows(await session.Query<Case>().ToListAsync()),
         };
     }
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Security.Cryptography;
+using Infohus.Api.Security;
+using Infohus.EventStore.Members;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Infohus.Benchmarks;
+
+/// <summary>
+/// The API as it is deployed: its own process, Production settings, Kestrel on loopback, with keys
+/// made for this run. Its projection daemon is off, so the benchmark measures the daemon alone.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private const string Issuer = "infohus-benchmark";
+    private const string Audience = "infohus-api";
+
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly TokenSigning _tokens;
+
+    public Uri BaseAddress { get; }
+
+    private ApiProcess(Process process, StreamWriter log, Uri baseAddress, TokenSigning tokens)
+    {
+        _process = process;
+        _log = log;
+        BaseAddress = baseAddress;
+        _tokens = tokens;
+    }
+
+    public string Token(Role role, Department? department) =>
+        _tokens.Issue($"bench-{role}".ToLowerInvariant(), "Benchmark", role, department, TimeSpan.FromHours(2));
+
+    public static async Task<ApiProcess> Start(string repositoryRoot, string connectionString, string masterKey, string logFile)
+    {
+        var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var api = Path.Combine(repositoryRoot, "Infohus.Api", "bin", configuration, "net10.0", "Infohus.Api.dll");
+        if (!File.Exists(api)) throw new FileNotFoundException($"Build the API first ({api}).");
+
+        var port = FreePort();
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(api);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ConnectionStrings__Infohus"] = connectionString;
+        start.Environment["Infohus__Auth__Issuer"] = Issuer;
+        start.Environment["Infohus__Auth__Audience"] = Audience;
+        start.Environment["Infohus__Auth__SigningKey"] = signingKey;
+        start.Environment["Infohus__PersonalData__MasterKey"] = masterKey;
+        start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
+        var log = new StreamWriter(logFile) { AutoFlush = false };
+        process.OutputDataReceived += (_, line) => { lock (log) log.WriteLine(line.Data); };
+        process.ErrorDataReceived += (_, line) => { lock (log) log.WriteLine(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var tokens = new TokenSigning(new AuthSettings { Issuer = Issuer, Audience = Audience, SigningKey = signingKey },
+            new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(signingKey)));
+        var running = new ApiProcess(process, log, new Uri($"http://127.0.0.1:{port}"), tokens);
+        await running.WaitUntilReady(logFile);
+        return running;
+    }
+
+    private async Task WaitUntilReady(string logFile)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The API stopped at start (exit {_process.ExitCode}); see {logFile}.");
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The API was not ready within two minutes; see {logFile}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

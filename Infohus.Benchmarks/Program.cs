@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Infohus.Benchmarks;
+using Infohus.EventStore.Hosting;
+using Infohus.EventStore.PersonalData;
+using Infohus.Projections;
+using Infohus.Projections.Register;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+// dotnet run -c Release --project Infohus.Benchmarks [-- --quick] [--out results.md]
+var quick = args.Contains("--quick");
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+var plan = quick ? BenchmarkPlan.Quick : BenchmarkPlan.Full;
+var total = Stopwatch.StartNew();
+
+var root = LocalPostgres.RepositoryRoot() ?? throw new InvalidOperationException("Run the benchmark from the repository.");
+var connectionString = await BenchmarkDatabase.Fresh(Console.Out);
+var machine = await Machine.Describe(connectionString);
+Console.WriteLine($"Infohus benchmark ({plan.Name}) on {machine.Summary}");
+
+var masterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+var protection = new PersonalDataProtection(masterKey);
+var logFile = Path.Combine(root, ".local", "benchmark-api.log");
+Console.WriteLine("Starting the API (Production, Kestrel on loopback)…");
+await using var api = await ApiProcess.Start(root, connectionString, masterKey, logFile);
+using var store = DocumentStore.For(opts =>
+{
+    opts.ConfigureInfohusEventStore(connectionString).AddInfohusProjections(new RegisterSettings());
+    opts.AutoCreateSchemaObjects = AutoCreate.None;
+});
+var report = new Report(plan, machine);
+
+var writes = new WritePaths(store, protection, api, connectionString);
+// Both processes start on unoptimised code; a first round at K = 8 that is not counted lets the
+// JIT settle, so no path is measured on colder code than the others.
+Console.WriteLine("Warming up…");
+await writes.RawFloor(8, plan.WarmUp, plan.WarmUp);
+await writes.MartenDirect(8, plan.WarmUp, plan.WarmUp);
+await writes.Api(8, plan.WarmUp, plan.WarmUp);
+foreach (var clients in plan.Clients)
+{
+    // The three paths side by side at each K, so a machine that slows down slows all three.
+    Console.WriteLine($"Writes with K = {clients}…");
+    report.Write("(1) raw floor: Npgsql INSERT + commit", await writes.RawFloor(clients, plan.WarmUp, plan.Measured));
+    report.Write("(2) Marten direct: fetch for writing + append + commit", await writes.MartenDirect(clients, plan.WarmUp, plan.Measured));
+    report.Write("(3) API: POST /api/cases/{id}/disclosures", await writes.Api(clients, plan.WarmUp, plan.Measured));
+}
+
+var reads = new ReadPaths(store, protection, api, connectionString);
+var now = DateTimeOffset.UtcNow;
+foreach (var size in plan.Sizes)
+{
+    Console.WriteLine($"Growing the history to {size:N0} events…");
+    var grown = await reads.GrowTo(size, now);
+    Console.WriteLine("Projection catch-up…");
+    var caughtUp = await reads.CatchUp();
+    Console.WriteLine("Statistics latency…");
+    var statistics = await reads.StatisticsLatency(plan.StatisticsRequests, now);
+    report.History(await reads.EventCount(), grown, caughtUp, statistics);
+}
+
+Console.WriteLine("Read floor, rebuild, audit…");
+var readFloor = await reads.ReadFloor();
+var rebuild = await reads.RebuildAll();
+var audit = await reads.Audit();
+report.Everything(readFloor, rebuild.All, rebuild.Each, audit.Checkpoint, audit.Verification, audit.Intact);
+
+var markdown = report.Markdown(total.Elapsed);
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (output is not null) await File.WriteAllTextAsync(output, markdown);
+return audit.Intact ? 0 : 1;
+
+/// <summary>How long and how big: quick for everyday use (under two minutes), full for the numbers we report.</summary>
+public sealed record BenchmarkPlan(string Name, int[] Clients, TimeSpan WarmUp, TimeSpan Measured, long[] Sizes, int StatisticsRequests)
+{
+    public static readonly BenchmarkPlan Quick = new("quick", [1, 8, 32], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), [10_000, 50_000], 200);
+
+    public static readonly BenchmarkPlan Full = new("full", [1, 8, 32], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), [10_000, 100_000, 1_000_000], 1000);
+}
+
+/// <summary>A fresh database on the durable local server (fsync and synchronous commit on), started like the specs' one.</summary>
+public static class BenchmarkDatabase
+{
+    public const string Name = "infohus_benchmark";
+
+    public static async Task<string> Fresh(TextWriter log)
+    {
+        var server = LocalPostgres.EnsureDatabase("postgres", log, durable: true);
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {Name} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {Name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = Name, MaxPoolSize = 200 }.ConnectionString;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace Infohus.Benchmarks;
+
+/// <summary>The run as one markdown page: absolute figures, the ratios to the floors, and each target met or missed.</summary>
+public sealed class Report(BenchmarkPlan plan, Machine machine)
+{
+    private const string Raw = "(1)";
+    private const string Marten = "(2)";
+    private const string Api = "(3)";
+
+    private readonly List<(string Path, Throughput Result)> _writes = [];
+    private readonly List<(long Events, Rate Grown, Rate CatchUp, Throughput Statistics)> _history = [];
+    private (Rate ReadFloor, Rate Rebuild, IReadOnlyList<(string Name, TimeSpan Elapsed)> Each, Rate Checkpoint, Rate Verification, bool Intact)? _everything;
+
+    public void Write(string path, Throughput result)
+    {
+        _writes.Add((path, result));
+        Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms");
+    }
+
+    public void History(long events, Rate grown, Rate catchUp, Throughput statistics)
+    {
+        _history.Add((events, grown, catchUp, statistics));
+        Console.WriteLine($"  {events:N0} events: catch-up {catchUp.PerSecond:0}/s, statistics p99 {statistics.P99Ms:0.0} ms");
+    }
+
+    public void Everything(Rate readFloor, Rate rebuild, IReadOnlyList<(string Name, TimeSpan Elapsed)> each, Rate checkpoint, Rate verification, bool intact) =>
+        _everything = (readFloor, rebuild, each, checkpoint, verification, intact);
+
+    public string Markdown(TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Invariant($"# Infohus benchmark ({plan.Name} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min)"));
+        md.AppendLine();
+        md.AppendLine($"Machine: {machine.Summary}. The API, PostgreSQL and the load all share these cores.");
+        md.AppendLine();
+        md.AppendLine(Invariant($"## Writes: one §115 disclosure per transaction, durable (K closed-loop clients, {plan.Measured.TotalSeconds:0} s each after {plan.WarmUp.TotalSeconds:0.#} s warm-up)"));
+        md.AppendLine();
+        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (path, r) in _writes)
+            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} |"));
+        md.AppendLine();
+
+        md.AppendLine("## The history growing: projection catch-up and statistics latency");
+        md.AppendLine();
+        md.AppendLine("| events stored | grown at events/s | register catch-up events/s (backlog) | statistics p50 ms | p95 ms | p99 ms |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var (events, grown, catchUp, s) in _history)
+            md.AppendLine(Invariant($"| {events:N0} | {(grown.Events == 0 ? "—" : grown.PerSecond.ToString("0", CultureInfo.InvariantCulture))} | {catchUp.PerSecond:0} ({catchUp.Events:N0}) | {s.P50Ms:0.00} | {s.P95Ms:0.00} | {s.P99Ms:0.00} |"));
+        md.AppendLine();
+
+        if (_everything is { } all)
+        {
+            md.AppendLine(Invariant($"## Reading all {all.ReadFloor.Events:N0} events"));
+            md.AppendLine();
+            md.AppendLine("| path | seconds | events/s | of read floor |");
+            md.AppendLine("|---|---:|---:|---:|");
+            md.AppendLine(Invariant($"| read floor: SELECT in order + JSON deserialisation | {all.ReadFloor.Elapsed.TotalSeconds:0.0} | {all.ReadFloor.PerSecond:0} | 100% |"));
+            md.AppendLine(Invariant($"| rebuild of every projection, all at once | {all.Rebuild.Elapsed.TotalSeconds:0.0} | {all.Rebuild.PerSecond:0} | {Percent(all.Rebuild.PerSecond, all.ReadFloor.PerSecond)} |"));
+            foreach (var (name, time) in all.Each)
+                md.AppendLine(Invariant($"| &nbsp;&nbsp;{name} alone | {time.TotalSeconds:0.0} | {all.Rebuild.Events / time.TotalSeconds:0} | {Percent(all.Rebuild.Events / time.TotalSeconds, all.ReadFloor.PerSecond)} |"));
+            md.AppendLine(Invariant($"| audit checkpoint over every event | {all.Checkpoint.Elapsed.TotalSeconds:0.0} | {all.Checkpoint.PerSecond:0} | {Percent(all.Checkpoint.PerSecond, all.ReadFloor.PerSecond)} |"));
+            md.AppendLine(Invariant($"| audit verification (every chain and checkpoint; {(all.Intact ? "intact" : "BROKEN")}) | {all.Verification.Elapsed.TotalSeconds:0.0} | {all.Verification.PerSecond:0} | {Percent(all.Verification.PerSecond, all.ReadFloor.PerSecond)} |"));
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Targets");
+        md.AppendLine();
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Targets())
+            md.AppendLine($"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+        return md.ToString();
+    }
+
+    private IEnumerable<(string Target, string Measured, bool Met)> Targets()
+    {
+        var k = plan.Clients.Max();
+        if (Find(Api, k) is { } api)
+        {
+            var share = api.PerSecond / Floor(k);
+            yield return (Invariant($"API at K = {k} ≥ 50% of the raw floor"), Percent(api.PerSecond, Floor(k)), share >= 0.5);
+            yield return (Invariant($"API p99 at K = {k} ≤ 25 ms"), Invariant($"{api.P99Ms:0.0} ms"), api.P99Ms <= 25);
+        }
+        foreach (var clients in plan.Clients)
+        {
+            if (Find(Marten, clients) is { } marten)
+                yield return (Invariant($"Marten direct at K = {clients} ≥ 70% of the raw floor"), Percent(marten.PerSecond, Floor(clients)), marten.PerSecond >= 0.7 * Floor(clients));
+        }
+        if (_everything is { } all)
+        {
+            yield return ("Rebuild ≥ 50% of the read floor", Percent(all.Rebuild.PerSecond, all.ReadFloor.PerSecond), all.Rebuild.PerSecond >= 0.5 * all.ReadFloor.PerSecond);
+            yield return ("Verification ≥ 50% of the read floor", Percent(all.Verification.PerSecond, all.ReadFloor.PerSecond), all.Verification.PerSecond >= 0.5 * all.ReadFloor.PerSecond);
+            var perMillion = 1_000_000 / all.Rebuild.PerSecond;
+            yield return ("1 000 000 events rebuilt in under 60 s", Invariant($"{perMillion:0} s at the measured rate{(all.Rebuild.Events < 1_000_000 ? " (extrapolated)" : "")}"), perMillion < 60);
+        }
+        foreach (var (events, _, _, s) in _history)
+            yield return (Invariant($"Statistics p99 ≤ 10 ms at {events:N0} events"), Invariant($"{s.P99Ms:0.0} ms"), s.P99Ms <= 10);
+    }
+
+    private Throughput? Find(string path, int clients) =>
+        _writes.Where(w => w.Path.StartsWith(path, StringComparison.Ordinal) && w.Result.Clients == clients).Select(w => w.Result).FirstOrDefault();
+
+    private double Floor(int clients) => Find(Raw, clients)?.PerSecond ?? double.NaN;
+
+    private static string Percent(double value, double floor) => double.IsNaN(floor) || floor == 0 ? "" : Invariant($"{100 * value / floor:0}%");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
