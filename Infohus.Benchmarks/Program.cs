@@ -32,7 +32,24 @@ using var store = DocumentStore.For(opts =>
 });
 var report = new Report(plan, machine);
 
+// The history first: the statistics are measured at exactly these sizes, and the writes then run
+// on a store that already holds years of it.
+var reads = new ReadPaths(store, protection, api, connectionString);
+var now = DateTimeOffset.UtcNow;
+foreach (var size in plan.Sizes)
+{
+    Console.WriteLine($"Growing the history to {size:N0} events…");
+    var grown = await reads.GrowTo(size, now);
+    Console.WriteLine("Projection catch-up…");
+    var caughtUp = await reads.CatchUp();
+    await reads.Settle();
+    Console.WriteLine("Statistics latency…");
+    var statistics = await reads.StatisticsLatency(plan.StatisticsRequests, now);
+    report.History(await reads.EventCount(), grown, caughtUp, statistics);
+}
+
 var writes = new WritePaths(store, protection, api, connectionString);
+report.WritesOn(await reads.EventCount());
 // Both processes start on unoptimised code; a first round at K = 8 that is not counted lets the
 // JIT settle, so no path is measured on colder code than the others.
 Console.WriteLine("Warming up…");
@@ -48,24 +65,11 @@ foreach (var clients in plan.Clients)
     report.Write("(3) API: POST /api/cases/{id}/disclosures", await writes.Api(clients, plan.WarmUp, plan.Measured));
 }
 
-var reads = new ReadPaths(store, protection, api, connectionString);
-var now = DateTimeOffset.UtcNow;
-foreach (var size in plan.Sizes)
-{
-    Console.WriteLine($"Growing the history to {size:N0} events…");
-    var grown = await reads.GrowTo(size, now);
-    Console.WriteLine("Projection catch-up…");
-    var caughtUp = await reads.CatchUp();
-    Console.WriteLine("Statistics latency…");
-    var statistics = await reads.StatisticsLatency(plan.StatisticsRequests, now);
-    report.History(await reads.EventCount(), grown, caughtUp, statistics);
-}
-
 Console.WriteLine("Read floor, rebuild, audit…");
 var readFloor = await reads.ReadFloor();
 var rebuild = await reads.RebuildAll();
 var audit = await reads.Audit();
-report.Everything(readFloor, rebuild.All, rebuild.Each, audit.Checkpoint, audit.Verification, audit.Intact);
+report.Everything(readFloor, rebuild, audit.Verification, audit.Intact);
 
 var markdown = report.Markdown(total.Elapsed);
 Console.WriteLine();
@@ -78,7 +82,7 @@ public sealed record BenchmarkPlan(string Name, int[] Clients, TimeSpan WarmUp, 
 {
     public static readonly BenchmarkPlan Quick = new("quick", [1, 8, 32], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), [10_000, 50_000], 200);
 
-    public static readonly BenchmarkPlan Full = new("full", [1, 8, 32], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), [10_000, 100_000, 1_000_000], 1000);
+    public static readonly BenchmarkPlan Full = new("full", [1, 8, 32], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), [10_000, 100_000, 1_000_000], 500);
 }
 
 /// <summary>A fresh database on the durable local server (fsync and synchronous commit on), started like the specs' one.</summary>
