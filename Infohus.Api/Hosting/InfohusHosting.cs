@@ -126,12 +126,14 @@ public static class InfohusHosting
         json.RespectRequiredConstructorParameters = true;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        InputLimits.Apply(json);
     }
 
     public static WebApplication UseInfohusPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputLimits();
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
