@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
+using Infohus.Api.Idempotency;
 using Infohus.Api.Legal;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
@@ -83,6 +84,8 @@ public static class InfohusHosting
             .Validate(s => s.MinimumCellSize >= SmallCells.LowestThreshold, $"Infohus:Statistics:MinimumCellSize is never below {SmallCells.LowestThreshold}.")
             .ValidateOnStart();
         services.AddHostedService<AuditChainService>();
+        services.Configure<IdempotencySettings>(configuration.GetSection(IdempotencySettings.Section));
+        services.AddHostedService<IdempotencyTable>();
         services.AddSingleton<RegisterStatistics>();
         services.AddSingleton<StatisticsContext>();
 
@@ -137,6 +140,7 @@ public static class InfohusHosting
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

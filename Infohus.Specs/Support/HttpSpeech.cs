@@ -39,6 +39,20 @@ public static class HttpSpeech
     public static Task<Answer> Post(this IAlbaHost host, string url, object? body, Caller caller) =>
         host.PostRaw(url, body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), Json), caller);
 
+    /// <summary>A POST carrying an Idempotency-Key, as a client that may retry sends it.</summary>
+    public static async Task<(Answer Answer, bool Replayed)> PostWithKey(this IAlbaHost host, string url, object body, Caller caller, string key)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Text(JsonSerializer.Serialize(body, body.GetType(), Json)).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.WithRequestHeader(Infohus.Api.Idempotency.IdempotentRequests.Header, key);
+            Authorise(host, s, caller);
+            s.IgnoreStatusCode();
+        });
+        return (await AnswerOf(result), result.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
+    }
+
     public static async Task<Answer> PostRaw(this IAlbaHost host, string url, string json, Caller caller)
     {
         var result = await host.Scenario(s =>

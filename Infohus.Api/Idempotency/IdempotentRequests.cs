@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Infohus.Api.Idempotency;
+
+public sealed class IdempotencySettings
+{
+    public const string Section = "Infohus:Idempotency";
+
+    /// <summary>How long a key is remembered (a retry after that is a new request).</summary>
+    public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// <c>Idempotency-Key</c> on any POST: the first request with a key runs and its answer is kept; a
+/// repeat with the same key and body gets that answer again and changes nothing; the same key with
+/// another body is a 422; a repeat while the first is still running is a 409. Keys belong to the
+/// caller (the token's subject) and expire after <see cref="IdempotencySettings.KeyLifetime"/>.
+/// Kept answers are what the write endpoints return: ids and versions, never personal data.
+/// </summary>
+public static class IdempotentRequests
+{
+    public const string Header = "Idempotency-Key";
+    private const int MaxKeyLength = 200;
+
+    public const string InstallSql = """
+        create table if not exists infohus.idempotency (
+            caller text not null,
+            key text not null,
+            request_hash bytea not null,
+            status int,
+            content_type text,
+            body bytea,
+            created_at timestamptz not null default now(),
+            primary key (caller, key));
+        create index if not exists idempotency_created_at on infohus.idempotency (created_at);
+        """;
+
+    public static WebApplication UseIdempotencyKeys(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Headers[Header] is not [{ } key])
+            {
+                await next(context);
+                return;
+            }
+            if (key.Length is 0 or > MaxKeyLength)
+            {
+                await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", $"An Idempotency-Key holds 1 to {MaxKeyLength} characters.");
+                return;
+            }
+            await Handle(context, next, key);
+        });
+        return app;
+    }
+
+    private static async Task Handle(HttpContext context, RequestDelegate next, string key)
+    {
+        var caller = context.User.FindFirst(Security.InfohusClaims.Subject)?.Value ?? "";
+        context.Request.EnableBuffering();
+        var hash = await RequestHash(context);
+        var lifetime = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdempotencySettings>>().Value.KeyLifetime;
+
+        await using var connection = context.RequestServices.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
+        await connection.OpenAsync(context.RequestAborted);
+        await using (var expire = new NpgsqlCommand("delete from infohus.idempotency where created_at < now() - @lifetime", connection))
+        {
+            expire.Parameters.AddWithValue("lifetime", lifetime);
+            await expire.ExecuteNonQueryAsync(context.RequestAborted);
+        }
+        await using (var claim = new NpgsqlCommand(
+            "insert into infohus.idempotency (caller, key, request_hash) values (@caller, @key, @hash) on conflict do nothing returning 1", connection))
+        {
+            claim.Parameters.AddWithValue("caller", caller);
+            claim.Parameters.AddWithValue("key", key);
+            claim.Parameters.AddWithValue("hash", hash);
+            if (await claim.ExecuteScalarAsync(context.RequestAborted) is null && await Replay(context, connection, caller, key, hash)) return;
+        }
+
+        // This request holds the key: run it and keep its answer (a 5xx frees the key for a retry).
+        var original = context.Response.Body;
+        await using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        await using (var keep = new NpgsqlCommand(context.Response.StatusCode >= 500
+            ? "delete from infohus.idempotency where caller = @caller and key = @key"
+            : "update infohus.idempotency set status = @status, content_type = @type, body = @body where caller = @caller and key = @key", connection))
+        {
+            keep.Parameters.AddWithValue("caller", caller);
+            keep.Parameters.AddWithValue("key", key);
+            keep.Parameters.AddWithValue("status", context.Response.StatusCode);
+            keep.Parameters.AddWithValue("type", (object?)context.Response.ContentType ?? DBNull.Value);
+            keep.Parameters.AddWithValue("body", captured.ToArray());
+            await keep.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        captured.Position = 0;
+        await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>The key was taken already: answer as the first request was answered, or say why not. False when the key was freed meanwhile.</summary>
+    private static async Task<bool> Replay(HttpContext context, NpgsqlConnection connection, string caller, string key, byte[] hash)
+    {
+        await using var find = new NpgsqlCommand(
+            "select request_hash, status, content_type, body from infohus.idempotency where caller = @caller and key = @key", connection);
+        find.Parameters.AddWithValue("caller", caller);
+        find.Parameters.AddWithValue("key", key);
+        await using var reader = await find.ExecuteReaderAsync(context.RequestAborted);
+        if (!await reader.ReadAsync(context.RequestAborted)) return false;
+
+        if (!((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(hash))
+        {
+            await Problem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            return true;
+        }
+        if (reader.IsDBNull(1))
+        {
+            await Problem(context, StatusCodes.Status409Conflict, "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly.");
+            return true;
+        }
+
+        context.Response.StatusCode = reader.GetInt32(1);
+        if (!reader.IsDBNull(2)) context.Response.ContentType = reader.GetString(2);
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync((byte[])reader.GetValue(3), context.RequestAborted);
+        return true;
+    }
+
+    private static async Task<byte[]> RequestHash(HttpContext context)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}\n"));
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0) sha.AppendData(buffer, 0, read);
+        context.Request.Body.Position = 0;
+        return sha.GetHashAndReset();
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+}
+
+/// <summary>Creates the key table at start, whatever starts first.</summary>
+public sealed class IdempotencyTable(IDocumentStore store) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var install = new NpgsqlCommand(IdempotentRequests.InstallSql, connection);
+        await install.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
