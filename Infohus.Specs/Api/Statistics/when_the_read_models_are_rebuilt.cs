@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
@@ -41,14 +40,6 @@ public class when_the_read_models_are_rebuilt(InfohusApp app) : ApiSpec(app)
     private async Task<Dictionary<string, IReadOnlyList<string>>> ReadModels()
     {
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        IReadOnlyList<string> Rows<T>(IEnumerable<T> docs) => [.. docs.Select(d => JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal)];
-        return new()
-        {
-            ["register"] = Rows(await session.Query<RegisterEntry>().ToListAsync()),
-            ["summaries"] = Rows(await session.Query<CaseSummary>().ToListAsync()),
-            ["timeline"] = Rows(await session.Query<TimelineEntry>().ToListAsync()),
-            ["disclosure log"] = Rows(await session.Query<DisclosureLogEntry>().ToListAsync()),
-            ["case state"] = Rows(await session.Query<Case>().ToListAsync()),
-        };
+        return await ReadModelRows.Of(session);
     }
 }
