@@ -4,8 +4,8 @@ using Infohus.EventStore.Audit;
 using Infohus.EventStore.Hosting;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
+using Infohus.Projections;
 using Infohus.Projections.Register;
-using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
@@ -105,11 +105,8 @@ public sealed class ReadPaths(DocumentStore store, PersonalDataProtection protec
     public async Task<Rate> RebuildAll()
     {
         var events = await EventCount();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        // By type: the daemon finds a snapshot by the aggregate it publishes, not by its name.
         var started = Stopwatch.StartNew();
-        await Task.WhenAll(store.Options.Projections.All.Select(source => daemon.RebuildProjectionAsync(
-            source is IAggregateProjection aggregate ? aggregate.AggregateType : source.GetType(), TimeSpan.FromMinutes(30), CancellationToken.None)));
+        await store.RebuildAllProjections(TimeSpan.FromMinutes(30), CancellationToken.None);
         return new Rate(events, started.Elapsed);
     }
 

@@ -2,6 +2,7 @@ using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
+using JasperFx.Events.Aggregation;
 using JasperFx.Events.Projections;
 using Infohus.Projections.Statistics;
 using Marten;
@@ -50,5 +51,16 @@ public static class InfohusProjections
             projection.Options.MaximumHopperSize = 20000;
         }
         return opts;
+    }
+
+    /// <summary>
+    /// Rebuilds every registered projection from the first event, side by side (after a restore, or
+    /// to measure a rebuild). By type: the daemon finds a snapshot by the aggregate it publishes, not by its name.
+    /// </summary>
+    public static async Task RebuildAllProjections(this DocumentStore store, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await Task.WhenAll(store.Options.Projections.All.Select(source => daemon.RebuildProjectionAsync(
+            source is IAggregateProjection aggregate ? aggregate.AggregateType : source.GetType(), timeout, cancellation)));
     }
 }

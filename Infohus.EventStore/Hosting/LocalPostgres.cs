@@ -88,10 +88,17 @@ public static class LocalPostgres
         return null;
     }
 
-    private static string FindBinaries(TextWriter log)
+    /// <summary>The path of one of the installed PostgreSQL tools (pg_dump, pg_restore…), or its bare name for PATH to find.</summary>
+    public static string Tool(string name) =>
+        FindBinaries(TextWriter.Null, installWhenMissing: false) is { } bin && File.Exists(Path.Combine(bin, name)) ? Path.Combine(bin, name) : name;
+
+    private static string FindBinaries(TextWriter log) =>
+        FindBinaries(log, installWhenMissing: true) ?? throw new InvalidOperationException("PostgreSQL was installed but its binaries were not found.");
+
+    private static string? FindBinaries(TextWriter log, bool installWhenMissing)
     {
         var bin = Installed();
-        if (bin is not null) return bin;
+        if (bin is not null || !installWhenMissing) return bin;
 
         const string install = "apt-get update && apt-get install -y postgresql";
         if (Environment.UserName != "root")
@@ -103,7 +110,7 @@ public static class LocalPostgres
             ("DEBIAN_FRONTEND", "noninteractive"));
         if (update.ExitCode != 0 || result.ExitCode != 0)
             throw new InvalidOperationException($"Installing PostgreSQL failed: {result.Output}");
-        return Installed() ?? throw new InvalidOperationException("PostgreSQL was installed but its binaries were not found.");
+        return Installed();
 
         static string? Installed()
         {

@@ -3,7 +3,6 @@ using Infohus.EventStore.Audit;
 using Infohus.EventStore.Hosting;
 using Infohus.Projections;
 using Infohus.Projections.Register;
-using JasperFx.Events.Aggregation;
 using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
@@ -45,12 +44,7 @@ public class when_a_backup_is_restored(InfohusApp app) : ApiSpec(app)
 
             using var store = DocumentStore.For(opts =>
                 opts.ConfigureInfohusEventStore(restored.ConnectionString).AddInfohusProjections(new RegisterSettings()));
-            using (var daemon = await store.BuildProjectionDaemonAsync())
-            {
-                foreach (var source in store.Options.Projections.All)
-                    await daemon.RebuildProjectionAsync(source is IAggregateProjection aggregate ? aggregate.AggregateType : source.GetType(),
-                        TimeSpan.FromSeconds(60), CancellationToken.None);
-            }
+            await store.RebuildAllProjections(TimeSpan.FromSeconds(60), CancellationToken.None);
 
             var rebuilt = await ReadModels(restored.ConnectionString);
             foreach (var (name, rows) in expected)
@@ -98,8 +92,7 @@ public class when_a_backup_is_restored(InfohusApp app) : ApiSpec(app)
 
     private static async Task Tool(string name, params string[] args)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", name)).Where(File.Exists).Order().LastOrDefault() ?? name;
-        var start = new ProcessStartInfo(bin) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(LocalPostgres.Tool(name)) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
