@@ -12,7 +12,7 @@ builder.Services
     .AddInfohusEventStore(builder.Configuration, builder.Environment)
     .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
-    .AddInfohusHttp();
+    .AddInfohusHttp(builder.Configuration);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();

@@ -27,15 +27,18 @@ public sealed class DatabaseHealthCheck(InfohusDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Answer within a few seconds whatever the database does: a probe that hangs is worse than a "no".
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(timeout.Token);
             await using var command = new NpgsqlCommand("select 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
+            await command.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.");
         }

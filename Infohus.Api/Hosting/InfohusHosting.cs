@@ -108,10 +108,12 @@ public static class InfohusHosting
     }
 
     /// <summary>JSON, problem details, health checks and the API reference.</summary>
-    public static IServiceCollection AddInfohusHttp(this IServiceCollection services)
+    public static IServiceCollection AddInfohusHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddProblemDetails();
+        services.Configure<ReliabilitySettings>(configuration.GetSection(ReliabilitySettings.Section));
+        services.AddExceptionHandler<DatabaseOutage>();
         services.AddOpenApi();
         services.AddWolverineHttp();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

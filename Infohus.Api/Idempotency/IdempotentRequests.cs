@@ -23,6 +23,9 @@ public static class IdempotentRequests
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 200;
 
+    /// <summary>Longer than any request runs (PostgreSQL commands time out after 30 s).</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
     public const string InstallSql = """
         create table if not exists infohus.idempotency (
             caller text not null,
@@ -69,12 +72,19 @@ public static class IdempotentRequests
             expire.Parameters.AddWithValue("lifetime", lifetime);
             await expire.ExecuteNonQueryAsync(context.RequestAborted);
         }
-        await using (var claim = new NpgsqlCommand(
-            "insert into infohus.idempotency (caller, key, request_hash) values (@caller, @key, @hash) on conflict do nothing returning 1", connection))
+        // A claim still unanswered after AbandonedAfter belongs to a request that died with its
+        // database connection (an outage): the same request may take it over.
+        await using (var claim = new NpgsqlCommand("""
+            insert into infohus.idempotency as kept (caller, key, request_hash) values (@caller, @key, @hash)
+            on conflict (caller, key) do update set created_at = now()
+                where kept.status is null and kept.request_hash = excluded.request_hash and kept.created_at < now() - @abandoned
+            returning 1
+            """, connection))
         {
             claim.Parameters.AddWithValue("caller", caller);
             claim.Parameters.AddWithValue("key", key);
             claim.Parameters.AddWithValue("hash", hash);
+            claim.Parameters.AddWithValue("abandoned", AbandonedAfter);
             if (await claim.ExecuteScalarAsync(context.RequestAborted) is null && await Replay(context, connection, caller, key, hash)) return;
         }
 
@@ -85,6 +95,12 @@ public static class IdempotentRequests
         try
         {
             await next(context);
+        }
+        catch
+        {
+            // The request failed (the exception handler answers it): free the key for a retry if the database still answers.
+            await Forget(connection, caller, key);
+            throw;
         }
         finally
         {
@@ -103,6 +119,21 @@ public static class IdempotentRequests
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task Forget(NpgsqlConnection connection, string caller, string key)
+    {
+        try
+        {
+            await using var forget = new NpgsqlCommand("delete from infohus.idempotency where caller = @caller and key = @key and status is null", connection);
+            forget.Parameters.AddWithValue("caller", caller);
+            forget.Parameters.AddWithValue("key", key);
+            await forget.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // Out of reach: the claim is taken over once it counts as abandoned.
+        }
     }
 
     /// <summary>The key was taken already: answer as the first request was answered, or say why not. False when the key was freed meanwhile.</summary>

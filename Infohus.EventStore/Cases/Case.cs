@@ -115,6 +115,14 @@ public sealed record Case(
 
     public Case Apply(PersonalDataErased _) => this with { PersonalDataErased = true };
 
+    // Steps that change nothing the rules look at still move the version: the stored state must say
+    // the version a member writes on next (without these the snapshot stayed behind its stream).
+    public Case Apply(InformationDisclosed _) => this;
+
+    public Case Apply(InternalCommunicationSent _) => this;
+
+    public Case Apply(PressMessageIssued _) => this;
+
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
     // round needs its own assessment, feedback and evaluation.
     public Case Apply(CaseReopened _) => this with

@@ -62,8 +62,14 @@ public static class InfohusEventStore
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 100;
+        // Fail fast when the server is out of reach: a request waits at most this long for a
+        // connection (Npgsql's default is 15 s) before it is answered with a 503.
+        if (!HasKey(connectionString, "Timeout")) builder.Timeout = 5;
         if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
             builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return builder.ConnectionString;
     }
+
+    private static bool HasKey(string connectionString, string key) =>
+        connectionString.Split(';').Any(part => part.Split('=')[0].Trim().Equals(key, StringComparison.OrdinalIgnoreCase));
 }

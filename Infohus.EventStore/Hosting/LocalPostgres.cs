@@ -18,11 +18,12 @@ public static class LocalPostgres
     /// <summary>
     /// Starts the server if it is not running, creates the database if missing, returns its connection
     /// string. The development server trades durability for speed; a <paramref name="durable"/> one
-    /// (the benchmark's) runs with PostgreSQL's own durable defaults in a cluster of its own.
+    /// (the benchmark's) runs with PostgreSQL's own durable defaults in a cluster of its own. A named
+    /// <paramref name="server"/> is a cluster of its own too (a spec that stops its server uses one).
     /// </summary>
-    public static string EnsureDatabase(string database, TextWriter log, bool durable = false)
+    public static string EnsureDatabase(string database, TextWriter log, bool durable = false, string? server = null)
     {
-        var folder = ServerFolder(durable ? "postgres-durable" : "postgres");
+        var folder = ServerFolder(server ?? (durable ? "postgres-durable" : "postgres"));
         Directory.CreateDirectory(folder);
         using var _ = Lock(Path.Combine(folder, ".lock"));
 
@@ -50,9 +51,23 @@ public static class LocalPostgres
             File.WriteAllText(portFile, port.ToString());
         }
 
-        var server = $"Host=127.0.0.1;Port={port};Username={ServerUser}";
-        CreateDatabaseIfMissing(server, database);
-        return $"{server};Database={database}";
+        var address = $"Host=127.0.0.1;Port={port};Username={ServerUser}";
+        CreateDatabaseIfMissing(address, database);
+        return $"{address};Database={database}";
+    }
+
+    /// <summary>
+    /// Stops a named local server: <c>immediate</c> kills it as a crash would (recovery on the next
+    /// start), <c>fast</c> shuts it down cleanly. <see cref="EnsureDatabase"/> starts it again on the same port.
+    /// </summary>
+    public static void Stop(string server, string mode = "fast")
+    {
+        var folder = ServerFolder(server);
+        var data = Path.Combine(folder, "data");
+        if (!File.Exists(Path.Combine(data, "PG_VERSION"))) return;
+        var bin = FindBinaries(TextWriter.Null);
+        var asRoot = Environment.UserName == "root";
+        if (IsRunning(bin, asRoot, data)) RunServerTool(bin, asRoot, "pg_ctl", ["stop", "-D", data, "-m", mode, "-w"]);
     }
 
     /// <summary>The repository's <c>.local/{name}</c>, or a folder under /var/tmp when the postgres user cannot reach it.</summary>

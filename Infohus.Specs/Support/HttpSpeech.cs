@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Infohus.Specs.Support;
 
 /// <summary>An HTTP answer: its status and its JSON body (problem details included).</summary>
-public sealed record Answer(HttpStatusCode Status, JsonNode? Body, string? Location)
+public sealed record Answer(HttpStatusCode Status, JsonNode? Body, string? Location, string? RetryAfter = null)
 {
     public long Version => Body!["version"]!.GetValue<long>();
 
@@ -109,6 +109,7 @@ public static class HttpSpeech
         var text = await result.ReadAsTextAsync();
         var context = result.Context.Response;
         var body = string.IsNullOrWhiteSpace(text) || context.ContentType?.Contains("json") != true ? null : JsonNode.Parse(text);
-        return new Answer((HttpStatusCode)context.StatusCode, body, context.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
+        return new Answer((HttpStatusCode)context.StatusCode, body, context.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+            context.Headers.RetryAfter.ToString() is { Length: > 0 } r ? r : null);
     }
 }

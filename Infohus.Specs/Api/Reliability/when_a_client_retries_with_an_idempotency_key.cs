@@ -70,4 +70,34 @@ public class when_a_client_retries_with_an_idempotency_key(InfohusApp app) : Api
         afterExpiry.Replayed.ShouldBeFalse("a key is remembered for 24 hours by default");
         (await Host.StoredEventCount()).ShouldBe(3);
     }
+
+    [Fact]
+    public async Task a_key_left_unanswered_by_a_request_that_died_is_taken_over_after_a_minute()
+    {
+        // What a request cut off by a database outage leaves: its claim on the key, never answered.
+        var referral = Given.EmployeeReferral();
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(referral, referral.GetType(), HttpSpeech.Json);
+        var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes("POST /api/cases\n"), .. body]);
+        await Sql("insert into infohus.idempotency (caller, key, request_hash) values ('bfu-member', 'referral-5', @hash)", hash);
+
+        var meanwhile = await Host.PostWithKey("/api/cases", referral, Caller.BfuMember, "referral-5");
+        meanwhile.Answer.Status.ShouldBe(HttpStatusCode.Conflict, "within a minute the first request may still be running");
+        await Sql("update infohus.idempotency set created_at = created_at - interval '2 minutes'", hash);
+        var retry = await Host.PostWithKey("/api/cases", referral, Caller.BfuMember, "referral-5");
+        var again = await Host.PostWithKey("/api/cases", referral, Caller.BfuMember, "referral-5");
+
+        retry.Answer.Status.ShouldBe(HttpStatusCode.Created, retry.Answer.ToString());
+        again.Replayed.ShouldBeTrue();
+        again.Answer.Id.ShouldBe(retry.Answer.Id);
+        (await Host.StoredEventCount()).ShouldBe(1);
+    }
+
+    private async Task Sql(string sql, byte[] hash)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("hash", hash);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using Alba;
+using Infohus.Api.Cases.Disclosing;
+using Infohus.Api.Hosting;
+using Infohus.EventStore.Hosting;
+using Infohus.Projections.Cases;
+using Infohus.Projections.Register;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Infohus.Specs.Api.Reliability;
+
+/// <summary>
+/// PostgreSQL killed (immediate mode, as a crash) and started again under a load of concurrent
+/// commands. The spec has a server of its own, so stopping it disturbs no other spec, and an API
+/// host as production runs it (the daemon in HotCold, Wolverine balanced).
+/// </summary>
+public sealed class when_the_database_goes_down : IAsyncLifetime
+{
+    private const string Server = "postgres-outage";
+    private const string Database = "infohus_outage";
+    private string _connectionString = null!;
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A new database each run (durable: an acknowledged commit must survive the kill).
+        var admin = LocalPostgres.EnsureDatabase("postgres", TextWriter.Null, durable: true, server: Server);
+        await using (var connection = new Npgsql.NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop database if exists {Database} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        _connectionString = LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
+        JasperFxEnvironment.AutoStartHost = true;
+        _host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", _connectionString);
+            builder.UseSetting("Infohus:Reliability:RetryAfterSeconds", "7");
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        LocalPostgres.Stop(Server);
+    }
+
+    [Fact]
+    public async Task acknowledged_commands_are_kept_the_rest_get_503_and_everything_catches_up_after_the_restart()
+    {
+        // Its assessment is due in a few seconds, while the database is down.
+        var late = await _host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(4) });
+        var answers = new ConcurrentQueue<Sent>();
+        using var stopLoad = new CancellationTokenSource();
+        var clients = Enumerable.Range(0, 6).Select(_ => Task.Run(() => Client(answers, stopLoad.Token))).ToArray();
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        LocalPostgres.Stop(Server, "immediate");
+        var stoppedAt = answers.Count;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var ready = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
+        var live = await _host.Scenario(s => { s.Get.Url("/health/live"); s.IgnoreStatusCode(); });
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
+        var restartedAt = answers.Count;
+        // The same host, not restarted: it must serve again on its own.
+        await Eventually(() => Task.FromResult(answers.Skip(restartedAt).Count(a => a.Status is 200 or 201) >= 20), "commands succeeding after the restart");
+        await stopLoad.CancelAsync();
+        await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(60));
+        var readyAgain = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
+
+        ready.Context.Response.StatusCode.ShouldBe(503, "ready while the database is down");
+        live.Context.Response.StatusCode.ShouldBe(200, "the process itself lives");
+        readyAgain.Context.Response.StatusCode.ShouldBe(200, "ready once the database is back");
+
+        var all = answers.ToList();
+        all.Take(stoppedAt).Count(a => a.Status is 200 or 201).ShouldBeGreaterThan(0, "commands succeeded before the stop");
+        var unavailable = all.Where(a => a.Status == 503).ToList();
+        unavailable.ShouldNotBeEmpty("the outage was felt");
+        unavailable.ShouldAllBe(a => a.RetryAfter == "7" && a.Title == "The database is unavailable");
+        all.Where(a => a.Status >= 500).ShouldAllBe(a => a.Status == 503, "only 503 while the database is down");
+
+        // Every acknowledged command has its event stored.
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        foreach (var referral in all.Where(a => a.Status == 201))
+        {
+            var events = await session.Events.FetchStreamAsync(referral.CaseId);
+            events.First().Data.ShouldBeOfType<ReferralReceived>();
+        }
+        foreach (var disclosure in all.Where(a => a.Status == 200))
+        {
+            var events = await session.Events.FetchStreamAsync(disclosure.CaseId, disclosure.Version);
+            events.Count.ShouldBe((int)disclosure.Version, "a disclosure acknowledged with this version is stored");
+            events[^1].Data.ShouldBeOfType<InformationDisclosed>();
+        }
+
+        // The deadline that fell due during the outage fires once it is over, once.
+        await Eventually(async () => (await session.Events.FetchStreamAsync(late.Id)).Any(e => e.Data is ReactionDeadlineMissed), "the missed deadline");
+        (await session.Events.FetchStreamAsync(late.Id)).Count(e => e.Data is ReactionDeadlineMissed).ShouldBe(1);
+
+        // The async register catches up with every stored case, including the deadline missed.
+        var cases = await session.Events.QueryRawEventDataOnly<ReferralReceived>().Select(r => r.CaseId).ToListAsync();
+        await Eventually(async () =>
+        {
+            await using var reading = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var register = await reading.Query<RegisterEntry>().ToListAsync();
+            return register.Count == cases.Count && register.Single(r => r.Id == late.Id).DeadlineMissed;
+        }, "the register to catch up");
+        (await session.Query<RegisterEntry>().Select(r => r.Id).ToListAsync()).Order().ShouldBe(cases.Order());
+        foreach (var id in cases)
+        {
+            var stored = (await session.Events.FetchStreamStateAsync(id))!.Version;
+            (await session.LoadAsync<CaseSummary>(id))!.Version.ShouldBe(stored, "the inline summary matches its stream");
+            (await session.LoadAsync<Case>(id))!.Version.ShouldBe(stored, "the case state matches its stream");
+        }
+    }
+
+    /// <summary>A member who registers a referral and shares information on it four times, again and again, reloading after anything but a 200.</summary>
+    private async Task Client(ConcurrentQueue<Sent> answers, CancellationToken stop)
+    {
+        Guid? caseId = null;
+        long version = 0;
+        for (var step = 0; !stop.IsCancellationRequested; step++)
+        {
+            if (caseId is not { } id || step % 5 == 0)
+            {
+                var answer = await _host.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember);
+                var created = answer.Status == HttpStatusCode.Created;
+                answers.Enqueue(new Sent(created ? answer.Id : Guid.Empty, created ? answer.Version : 0, (int)answer.Status, answer.RetryAfter, Title(answer)));
+                if (created) (caseId, version) = (answer.Id, answer.Version);
+                if (created || caseId is null) continue;
+                id = caseId.Value;
+            }
+
+            var shared = await _host.Post($"/api/cases/{id}/disclosures", new DiscloseInformation(version,
+                new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
+                [DataCategory.SchoolOrEducation], "The school must know to support the pupil."), Caller.BfuMember);
+            answers.Enqueue(new Sent(id, shared.Status == HttpStatusCode.OK ? shared.Version : 0, (int)shared.Status, shared.RetryAfter, Title(shared)));
+            if (shared.Status == HttpStatusCode.OK)
+            {
+                version = shared.Version;
+                continue;
+            }
+            var reloaded = await _host.Get($"/api/cases/{id}", Caller.BfuMember);
+            if (reloaded.Status == HttpStatusCode.OK) version = reloaded.Version;
+            else await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private static string? Title(Answer answer) => answer.Body?["title"]?.GetValue<string>();
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 60 seconds for {what}.");
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record Sent(Guid CaseId, long Version, int Status, string? RetryAfter, string? Title);
+}
