@@ -34,6 +34,7 @@ public static class ReactionDeadlines
     /// <summary>Fires at the due time; a case acted on in time (or re-assessed, closed) is left alone.</summary>
     public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, TimeProvider clock, ILogger<CheckReactionDeadline> logger)
     {
+        logger.LogInformation("Reaction deadline alarm for case {CaseId} due {DueAt} rings", alarm.CaseId, alarm.DueAt);
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Case>(alarm.CaseId);
         if (stream.Aggregate is not { } state) return;

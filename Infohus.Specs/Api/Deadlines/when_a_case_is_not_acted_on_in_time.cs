@@ -14,7 +14,7 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
         // The business time puts the referral 32 days back: its 31-day assessment deadline has passed.
         var @case = await Host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-32) });
 
-        await Eventually(async () => (await Missed(Host, @case.Id)) > 0);
+        await Waiting.Until(async () => (await Missed(Host, @case.Id)) > 0, "the scheduled alarm");
 
         (await Missed(Host, @case.Id)).ShouldBe(1);
         var overdue = await Host.Get("/api/cases/overdue", Caller.SspConsultant);
@@ -51,7 +51,7 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
         }
 
         await using var second = await AnotherHost();
-        await Eventually(async () => (await Missed(second, caseId)) > 0);
+        await Waiting.Until(async () => (await Missed(second, caseId)) > 0, "the scheduled alarm");
         (await Missed(second, caseId)).ShouldBe(1);
     }
 
@@ -68,14 +68,4 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
     private async Task<DateTimeOffset> DueOf(Guid caseId) =>
         (await Host.StoredEvents(caseId)).Select(e => e.Data).OfType<ReferralReceived>().Single().AssessmentDueAt!.Value;
 
-    /// <summary>Waits for something the durable scheduler does on its own time, up to 45 seconds.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The scheduled alarm did not fire within 45 seconds.");
-            await Task.Delay(250);
-        }
-    }
 }

@@ -70,7 +70,7 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
         LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
         var restartedAt = answers.Count;
         // The same host, not restarted: it must serve again on its own.
-        await Eventually(() => Task.FromResult(answers.Skip(restartedAt).Count(a => a.Status is 200 or 201) >= 20), "commands succeeding after the restart");
+        await Waiting.Until(() => Task.FromResult(answers.Skip(restartedAt).Count(a => a.Status is 200 or 201) >= 20), "commands succeeding after the restart");
         await stopLoad.CancelAsync();
         await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(60));
         var readyAgain = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
@@ -101,12 +101,12 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
         }
 
         // The deadline that fell due during the outage fires once it is over, once.
-        await Eventually(async () => (await session.Events.FetchStreamAsync(late.Id)).Any(e => e.Data is ReactionDeadlineMissed), "the missed deadline");
+        await Waiting.Until(async () => (await session.Events.FetchStreamAsync(late.Id)).Any(e => e.Data is ReactionDeadlineMissed), "the missed deadline");
         (await session.Events.FetchStreamAsync(late.Id)).Count(e => e.Data is ReactionDeadlineMissed).ShouldBe(1);
 
         // The async register catches up with every stored case, including the deadline missed.
         var cases = await session.Events.QueryRawEventDataOnly<ReferralReceived>().Select(r => r.CaseId).ToListAsync();
-        await Eventually(async () =>
+        await Waiting.Until(async () =>
         {
             await using var reading = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
             var register = await reading.Query<RegisterEntry>().ToListAsync();
@@ -155,15 +155,6 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
 
     private static string? Title(Answer answer) => answer.Body?["title"]?.GetValue<string>();
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 60 seconds for {what}.");
-            await Task.Delay(250);
-        }
-    }
 
     private sealed record Sent(Guid CaseId, long Version, int Status, string? RetryAfter, string? Title);
 }

@@ -1,0 +1,157 @@
+using Alba;
+using Infohus.Api.Cases.Disclosing;
+using Infohus.Api.Hosting;
+using Infohus.EventStore.Hosting;
+using Infohus.Projections.Register;
+using Infohus.Projections.Timeline;
+using JasperFx.CommandLine;
+using Marten.Events.Daemon.Coordination;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Infohus.Specs.Api.Reliability;
+
+/// <summary>
+/// Two API hosts on one database, configured as production runs them: the async daemon in HotCold
+/// (Marten's leader election over a PostgreSQL advisory lock), Wolverine balanced (its durable
+/// scheduler polls under a lock of its own). A database of their own keeps the shared spec host's
+/// daemon out of it.
+/// </summary>
+public sealed class when_two_api_nodes_share_one_database : IAsyncLifetime
+{
+    private const string Database = "infohus_nodes";
+    private string _connectionString = null!;
+    private readonly Node _first = new("first");
+    private readonly Node _second = new("second");
+
+    public async Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Infohus") is { Length: > 0 } configured
+            ? configured
+            : LocalPostgres.EnsureDatabase(InfohusApp.SpecDatabase, TextWriter.Null);
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {Database} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {Database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Database }.ConnectionString;
+        await _first.Start(_connectionString);
+        await _second.Start(_connectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.Stop();
+        await _first.Stop();
+    }
+
+    [Fact]
+    public async Task both_serve_one_runs_the_projections_a_deadline_fires_once_and_the_other_takes_over_when_the_leader_stops()
+    {
+        // Both nodes take commands, on each other's cases too.
+        var late = await _first.Host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(3) });
+        var cases = new List<Guid> { late.Id };
+        for (var i = 0; i < 10; i++)
+        {
+            var (writer, other) = i % 2 == 0 ? (_first, _second) : (_second, _first);
+            var @case = await writer.Host.ReferralFromEmployee();
+            await other.Host.Step(@case, "disclosures", Disclosure(@case.Version));
+            cases.Add(@case.Id);
+        }
+
+        // Exactly one node runs the async projections, and the register counts every case once.
+        await Waiting.Until(() => Task.FromResult(_first.RunsProjections ^ _second.RunsProjections), "one node to lead");
+        await Waiting.Until(async () => await RegisterRows() == cases.Count, "the register to catch up");
+        (_first.RunsProjections && _second.RunsProjections).ShouldBeFalse("never both");
+        (await RegisterIds()).Order().ShouldBe(cases.Order());
+        (await ReferralsCounted(_second)).ShouldBe(cases.Count.ToString());
+
+        // The deadline due meanwhile rang on one node only, and was missed once.
+        await Waiting.Until(async () => (await _first.Host.StoredEvents(late.Id)).Any(e => e.Data is ReactionDeadlineMissed), "the deadline");
+        (await _first.Host.StoredEvents(late.Id)).Count(e => e.Data is ReactionDeadlineMissed).ShouldBe(1);
+        (_first.AlarmsRung(late.Id) + _second.AlarmsRung(late.Id)).ShouldBe(1, "the alarm rang once, not once per node");
+
+        // No timeline line twice: one per event.
+        await using (var session = _first.Store.QuerySession())
+        {
+            var lines = await session.Query<TimelineEntry>().ToListAsync();
+            lines.GroupBy(l => (l.CaseId, l.Version)).ShouldAllBe(g => g.Count() == 1);
+            lines.Count.ShouldBe(await session.Events.QueryAllRawEvents().CountAsync());
+        }
+
+        // The leader stops: the other node takes the projections over and the register keeps up.
+        var (leader, follower) = _first.RunsProjections ? (_first, _second) : (_second, _first);
+        await leader.Stop();
+        for (var i = 0; i < 5; i++) cases.Add((await follower.Host.ReferralFromEmployee()).Id);
+
+        await Waiting.Until(() => Task.FromResult(follower.RunsProjections), $"the {follower.Name} node to take over");
+        await Waiting.Until(async () => await RegisterRows() == cases.Count, "the register to catch up after the failover");
+        (await RegisterIds()).Order().ShouldBe(cases.Order());
+        (await ReferralsCounted(follower)).ShouldBe(cases.Count.ToString());
+    }
+
+    private static DiscloseInformation Disclosure(long version) => new(version,
+        new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
+        [DataCategory.SchoolOrEducation], "The school must know to support the pupil.");
+
+    private async Task<int> RegisterRows() => (await RegisterIds()).Count;
+
+    private async Task<IReadOnlyList<Guid>> RegisterIds()
+    {
+        await using var session = (_first.IsUp ? _first : _second).Store.QuerySession();
+        return await session.Query<RegisterEntry>().Select(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>The steering group's total of referrals of the last 40 days, as the node answers it.</summary>
+    private static async Task<string> ReferralsCounted(Node node)
+    {
+        var today = DateTime.UtcNow.Date;
+        var answer = await node.Host.Get($"/api/statistics?from={today.AddDays(-40):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}&by=gender", Caller.Steering);
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
+        return answer.Body!["table"]!["total"]!.GetValue<string>();
+    }
+
+
+    /// <summary>One API node: its host, its logs, whether its daemon runs the projections now.</summary>
+    private sealed class Node(string name)
+    {
+        private readonly CapturedLogs _logs = new();
+        private IAlbaHost? _host;
+
+        public string Name => name;
+
+        public bool IsUp => _host is not null;
+
+        public IAlbaHost Host => _host ?? throw new InvalidOperationException($"The {name} node is stopped.");
+
+        public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+        public bool RunsProjections => _host?.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().IsRunning == true;
+
+        public int AlarmsRung(Guid caseId) => _logs.Lines.Count(l => l.Contains("Reaction deadline alarm") && l.Contains(caseId.ToString()));
+
+        public async Task Start(string connectionString)
+        {
+            JasperFxEnvironment.AutoStartHost = true;
+            _host = await AlbaHost.For<Program>(builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", connectionString);
+                builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(_logs));
+            });
+        }
+
+        public async Task Stop()
+        {
+            if (_host is null) return;
+            await _host.DisposeAsync();
+            _host = null;
+        }
+    }
+}
