@@ -1,6 +1,5 @@
 using Alba;
 using Infohus.Api.Cases.Deadlines;
-using Infohus.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Wolverine.Tracking;
 
@@ -55,12 +54,8 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
         (await Missed(second, caseId)).ShouldBe(1);
     }
 
-    private async Task<IAlbaHost> AnotherHost() => await AlbaHost.For<Program>(builder =>
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", App.ConnectionString);
-        builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
-    });
+    private Task<IAlbaHost> AnotherHost() =>
+        SpecDatabases.Host(App.ConnectionString, builder => builder.UseSetting("Infohus:Projections:DaemonMode", "Solo"));
 
     private static async Task<int> Missed(IAlbaHost host, Guid caseId) =>
         (await host.StoredEvents(caseId)).Count(e => e.Data is ReactionDeadlineMissed);

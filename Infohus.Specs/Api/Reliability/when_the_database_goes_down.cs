@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using Alba;
 using Infohus.Api.Cases.Disclosing;
-using Infohus.Api.Hosting;
 using Infohus.EventStore.Hosting;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Register;
-using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,22 +24,9 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A new database each run (durable: an acknowledged commit must survive the kill).
-        var admin = LocalPostgres.EnsureDatabase("postgres", TextWriter.Null, durable: true, server: Server);
-        await using (var connection = new Npgsql.NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"drop database if exists {Database} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-        _connectionString = LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
-        JasperFxEnvironment.AutoStartHost = true;
-        _host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", _connectionString);
-            builder.UseSetting("Infohus:Reliability:RetryAfterSeconds", "7");
-        });
+        // Durable, as production: an acknowledged commit must survive the kill.
+        _connectionString = await SpecDatabases.Fresh(Database, Server);
+        _host = await SpecDatabases.Host(_connectionString, builder => builder.UseSetting("Infohus:Reliability:RetryAfterSeconds", "7"));
     }
 
     public async Task DisposeAsync()

@@ -1,15 +1,11 @@
 using Alba;
 using Infohus.Api.Cases.Disclosing;
-using Infohus.Api.Hosting;
-using Infohus.EventStore.Hosting;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
-using JasperFx.CommandLine;
 using Marten.Events.Daemon.Coordination;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Infohus.Specs.Api.Reliability;
 
@@ -28,19 +24,7 @@ public sealed class when_two_api_nodes_share_one_database : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Infohus") is { Length: > 0 } configured
-            ? configured
-            : LocalPostgres.EnsureDatabase(InfohusApp.SpecDatabase, TextWriter.Null);
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {Database} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {Database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Database }.ConnectionString;
+        _connectionString = await SpecDatabases.Fresh(Database);
         await _first.Start(_connectionString);
         await _second.Start(_connectionString);
     }
@@ -136,16 +120,7 @@ public sealed class when_two_api_nodes_share_one_database : IAsyncLifetime
 
         public int AlarmsRung(Guid caseId) => _logs.Lines.Count(l => l.Contains("Reaction deadline alarm") && l.Contains(caseId.ToString()));
 
-        public async Task Start(string connectionString)
-        {
-            JasperFxEnvironment.AutoStartHost = true;
-            _host = await AlbaHost.For<Program>(builder =>
-            {
-                builder.UseEnvironment("Development");
-                builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", connectionString);
-                builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(_logs));
-            });
-        }
+        public async Task Start(string connectionString) => _host = await SpecDatabases.Host(connectionString, logs: _logs);
 
         public async Task Stop()
         {
