@@ -15,7 +15,7 @@ namespace Infohus.Specs.Api.Reliability;
 /// commands. The spec has a server of its own, so stopping it disturbs no other spec, and an API
 /// host as production runs it (the daemon in HotCold, Wolverine balanced).
 /// </summary>
-public sealed class when_the_database_goes_down : IAsyncLifetime
+public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Server = "postgres-outage";
     private const string Database = "infohus_outage";
@@ -54,7 +54,10 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
 
         LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
         var restartedAt = answers.Count;
+        var restarted = System.Diagnostics.Stopwatch.StartNew();
         // The same host, not restarted: it must serve again on its own.
+        await Waiting.Until(() => Task.FromResult(answers.Skip(restartedAt).Any(a => a.Status is 200 or 201)), "a command succeeding after the restart");
+        var recoveredIn = restarted.Elapsed;
         await Waiting.Until(() => Task.FromResult(answers.Skip(restartedAt).Count(a => a.Status is 200 or 201) >= 20), "commands succeeding after the restart");
         await stopLoad.CancelAsync();
         await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(60));
@@ -65,6 +68,8 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
         readyAgain.Context.Response.StatusCode.ShouldBe(200, "ready once the database is back");
 
         var all = answers.ToList();
+        output.WriteLine($"{all.Count} answers: {string.Join(", ", all.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}; " +
+            $"slowest 503 {all.Where(a => a.Status == 503).Max(a => a.Took).TotalMilliseconds:F0} ms; first success {recoveredIn.TotalMilliseconds:F0} ms after the server was up");
         all.Take(stoppedAt).Count(a => a.Status is 200 or 201).ShouldBeGreaterThan(0, "commands succeeded before the stop");
         var unavailable = all.Where(a => a.Status == 503).ToList();
         unavailable.ShouldNotBeEmpty("the outage was felt");
@@ -115,18 +120,20 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
         {
             if (caseId is not { } id || step % 5 == 0)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var answer = await _host.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember);
                 var created = answer.Status == HttpStatusCode.Created;
-                answers.Enqueue(new Sent(created ? answer.Id : Guid.Empty, created ? answer.Version : 0, (int)answer.Status, answer.RetryAfter, Title(answer)));
+                answers.Enqueue(new Sent(created ? answer.Id : Guid.Empty, created ? answer.Version : 0, (int)answer.Status, answer.RetryAfter, Title(answer), System.Diagnostics.Stopwatch.GetElapsedTime(started)));
                 if (created) (caseId, version) = (answer.Id, answer.Version);
                 if (created || caseId is null) continue;
                 id = caseId.Value;
             }
 
+            var sending = System.Diagnostics.Stopwatch.GetTimestamp();
             var shared = await _host.Post($"/api/cases/{id}/disclosures", new DiscloseInformation(version,
                 new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
                 [DataCategory.SchoolOrEducation], "The school must know to support the pupil."), Caller.BfuMember);
-            answers.Enqueue(new Sent(id, shared.Status == HttpStatusCode.OK ? shared.Version : 0, (int)shared.Status, shared.RetryAfter, Title(shared)));
+            answers.Enqueue(new Sent(id, shared.Status == HttpStatusCode.OK ? shared.Version : 0, (int)shared.Status, shared.RetryAfter, Title(shared), System.Diagnostics.Stopwatch.GetElapsedTime(sending)));
             if (shared.Status == HttpStatusCode.OK)
             {
                 version = shared.Version;
@@ -141,5 +148,5 @@ public sealed class when_the_database_goes_down : IAsyncLifetime
     private static string? Title(Answer answer) => answer.Body?["title"]?.GetValue<string>();
 
 
-    private sealed record Sent(Guid CaseId, long Version, int Status, string? RetryAfter, string? Title);
+    private sealed record Sent(Guid CaseId, long Version, int Status, string? RetryAfter, string? Title, TimeSpan Took);
 }

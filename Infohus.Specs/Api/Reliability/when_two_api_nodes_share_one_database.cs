@@ -15,7 +15,7 @@ namespace Infohus.Specs.Api.Reliability;
 /// scheduler polls under a lock of its own). A database of their own keeps the shared spec host's
 /// daemon out of it.
 /// </summary>
-public sealed class when_two_api_nodes_share_one_database : IAsyncLifetime
+public sealed class when_two_api_nodes_share_one_database(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Database = "infohus_nodes";
     private string _connectionString = null!;
@@ -72,9 +72,11 @@ public sealed class when_two_api_nodes_share_one_database : IAsyncLifetime
         // The leader stops: the other node takes the projections over and the register keeps up.
         var (leader, follower) = _first.RunsProjections ? (_first, _second) : (_second, _first);
         await leader.Stop();
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 5; i++) cases.Add((await follower.Host.ReferralFromEmployee()).Id);
 
         await Waiting.Until(() => Task.FromResult(follower.RunsProjections), $"the {follower.Name} node to take over");
+        output.WriteLine($"the {follower.Name} node took the projections over {stopped.Elapsed.TotalSeconds:F1} s after the {leader.Name} stopped");
         await Waiting.Until(async () => await RegisterRows() == cases.Count, "the register to catch up after the failover");
         (await RegisterIds()).Order().ShouldBe(cases.Order());
         (await ReferralsCounted(follower)).ShouldBe(cases.Count.ToString());
