@@ -21,6 +21,7 @@ public sealed class ReliabilitySettings
 /// </summary>
 public sealed class DatabaseOutage(
     IProblemDetailsService problems,
+    Marten.IDocumentStore store,
     Microsoft.Extensions.Options.IOptions<ReliabilitySettings> settings,
     ILogger<DatabaseOutage> logger) : IExceptionHandler
 {
@@ -60,10 +61,13 @@ public sealed class DatabaseOutage(
         _ => false
     };
 
-    private static void ClearPools()
+    /// <summary>Marten's pool (its data source) and the pools of plain connection strings (the health check's).</summary>
+    private void ClearPools()
     {
         try
         {
+            using var connection = store.Storage.Database.CreateConnection();
+            NpgsqlConnection.ClearPool(connection);
             NpgsqlConnection.ClearAllPools();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
