@@ -24,6 +24,11 @@ public static class Given
         ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen, Registration(age),
         "A parent is worried about a family member.", CitizenSituation: situation);
 
+    /// <summary>A §115 disclosure to the school under stk. 2, for the coordinated effort: allowed on any open case by a member.</summary>
+    public static Infohus.Api.Cases.Disclosing.DiscloseInformation Disclosure(long version, RecipientType recipient = RecipientType.School, Provision provision = Provision.Stk2) =>
+        new(version, new Recipient(recipient, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, provision, DisclosurePurpose.CoordinatedEffort),
+            [DataCategory.SchoolOrEducation], "The school must know to support the pupil.");
+
     public static async Task<CaseRef> Referral(this IAlbaHost host, ReceiveReferral referral, Caller? by = null)
     {
         var answer = await host.Post("/api/cases", referral, by ?? Caller.BfuMember);

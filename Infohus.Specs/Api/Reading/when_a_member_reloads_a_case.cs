@@ -1,5 +1,4 @@
 using Infohus.Api.Cases.Communicating;
-using Infohus.Api.Cases.Disclosing;
 
 namespace Infohus.Specs.Api.Reading;
 
@@ -11,9 +10,7 @@ public class when_a_member_reloads_a_case(InfohusApp app) : ApiSpec(app)
     public async Task after_steps_that_change_no_rule_it_shows_the_version_to_write_on_next()
     {
         var known = await Host.CaseFullOfPersonalData();
-        var @case = await Host.Step(known.Case, "disclosures", new DiscloseInformation(known.Case.Version,
-            new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
-            [DataCategory.SchoolOrEducation], "The school must know to support the pupil."));
+        var @case = await Host.Step(known.Case, "disclosures", Given.Disclosure(known.Case.Version));
         @case = await Host.Step(@case, "internal-communications", new SendInternalCommunication(@case.Version, true, "head of school",
             [InternalAudience.Managers], "The crisis team meets daily.", "The crisis team.", "Do not comment on the case.", "Call the SSP consultant."));
         @case = await Host.Step(@case, "press/heads-informed", new RecordHeadsInformed(@case.Version, true, true));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Alba;
-using Infohus.Api.Cases.Disclosing;
 using Infohus.EventStore.Hosting;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Register;
@@ -130,9 +129,7 @@ public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHe
             }
 
             var sending = System.Diagnostics.Stopwatch.GetTimestamp();
-            var shared = await _host.Post($"/api/cases/{id}/disclosures", new DiscloseInformation(version,
-                new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
-                [DataCategory.SchoolOrEducation], "The school must know to support the pupil."), Caller.BfuMember);
+            var shared = await _host.Post($"/api/cases/{id}/disclosures", Given.Disclosure(version), Caller.BfuMember);
             answers.Enqueue(new Sent(id, shared.Status == HttpStatusCode.OK ? shared.Version : 0, (int)shared.Status, shared.RetryAfter, Title(shared), System.Diagnostics.Stopwatch.GetElapsedTime(sending)));
             if (shared.Status == HttpStatusCode.OK)
             {

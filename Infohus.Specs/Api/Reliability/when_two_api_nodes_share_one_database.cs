@@ -1,5 +1,4 @@
 using Alba;
-using Infohus.Api.Cases.Disclosing;
 using Infohus.Projections.Register;
 using Infohus.Projections.Timeline;
 using Marten.Events.Daemon.Coordination;
@@ -45,7 +44,7 @@ public sealed class when_two_api_nodes_share_one_database(Xunit.Abstractions.ITe
         {
             var (writer, other) = i % 2 == 0 ? (_first, _second) : (_second, _first);
             var @case = await writer.Host.ReferralFromEmployee();
-            await other.Host.Step(@case, "disclosures", Disclosure(@case.Version));
+            await other.Host.Step(@case, "disclosures", Given.Disclosure(@case.Version));
             cases.Add(@case.Id);
         }
 
@@ -82,9 +81,6 @@ public sealed class when_two_api_nodes_share_one_database(Xunit.Abstractions.ITe
         (await ReferralsCounted(follower)).ShouldBe(cases.Count.ToString());
     }
 
-    private static DiscloseInformation Disclosure(long version) => new(version,
-        new Recipient(RecipientType.School, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, Provision.Stk2, DisclosurePurpose.CoordinatedEffort),
-        [DataCategory.SchoolOrEducation], "The school must know to support the pupil.");
 
     private async Task<int> RegisterRows() => (await RegisterIds()).Count;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CsCheck;
 using Infohus.Api.Cases.Communicating;
-using Infohus.Api.Cases.Disclosing;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
@@ -214,9 +213,9 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             Kind.Evaluate => new EvaluateCourse(version, EvaluationOutcome.ConcernReduced),
             Kind.Close => new CloseCase(version),
             Kind.Reopen => new ReopenCase(version, "A new concern about the same person."),
-            Kind.Disclose => Disclosure(version, RecipientType.School, Provision.Stk2),
-            Kind.DiscloseToThePress => Disclosure(version, RecipientType.Press, Provision.Stk2),
-            Kind.DiscloseUnderStk1 => Disclosure(version, RecipientType.School, Provision.Stk1),
+            Kind.Disclose => Given.Disclosure(version),
+            Kind.DiscloseToThePress => Given.Disclosure(version, RecipientType.Press),
+            Kind.DiscloseUnderStk1 => Given.Disclosure(version, provision: Provision.Stk1),
             Kind.InternalCommunication => new SendInternalCommunication(version, true, "head of school", [InternalAudience.Staff],
                 "The crisis team meets daily.", "The crisis team.", "Do not comment on the case.", "Call the SSP consultant."),
             Kind.Malformed => "{\"version\": ",
@@ -245,9 +244,6 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         return (action, body as string ?? JsonSerializer.Serialize(body, body.GetType(), HttpSpeech.Json));
     }
 
-    private static DiscloseInformation Disclosure(long version, RecipientType recipient, Provision provision) => new(version,
-        new Recipient(recipient, "Hirtshals Skole", "school leader"), new LegalBasis(Cooperation.Ssp, provision, DisclosurePurpose.CoordinatedEffort),
-        [DataCategory.SchoolOrEducation], "The school must know to support the pupil.");
 
     private static void Count(ConcurrentDictionary<int, int> statuses, Answer answer) => statuses.AddOrUpdate((int)answer.Status, 1, (_, n) => n + 1);
 
