@@ -1,3 +1,4 @@
+using Infohus.Api.Hosting;
 using Infohus.Api.Statistics;
 using Marten.Pagination;
 
@@ -59,7 +60,7 @@ public static class GetAccessLogEndpoint
         IQuerySession session, HttpContext context,
         Guid? caseId = null, string? user = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int pageSize = 100)
     {
-        if (page < 1 || pageSize is < 1 or > 1000) return Problems.Invalid("page starts at 1; pageSize is between 1 and 1000.");
+        if (InputLimits.RefusePage(page, pageSize, 1000) is { } refused) return refused;
 
         var query = session.Query<AccessLogEntry>().AsQueryable();
         if (caseId is { } c) query = query.Where(e => e.CaseId == c);

@@ -1,3 +1,4 @@
+using Infohus.Api.Hosting;
 using Infohus.Api.Cases.Reading;
 using Infohus.EventStore.Members;
 using Infohus.Api.Statistics;
@@ -27,7 +28,7 @@ public static class GetDisclosureLogEndpoint
         IQuerySession session, HttpContext context, PersonalDataProtection protection,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? recipient = null, Guid? caseId = null, int page = 1, int pageSize = 100)
     {
-        if (page < 1 || pageSize is < 1 or > 1000) return Problems.Invalid("page starts at 1; pageSize is between 1 and 1000.");
+        if (InputLimits.RefusePage(page, pageSize, 1000) is { } refused) return refused;
         // The necessity texts are personal data: reading them is logged per case, with a purpose.
         var (purpose, noPurpose) = AccessLog.PurposeOf(context);
         if (noPurpose is not null) return noPurpose;

@@ -1,3 +1,4 @@
+using Infohus.Api.Hosting;
 using Infohus.EventStore.Members;
 using Infohus.Projections.Cases;
 using Marten.Pagination;
@@ -17,8 +18,7 @@ public static class ListCasesEndpoint
         string? status = null, string? tier = null, string? department = null, string? assignedTo = null,
         int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
-            return Problems.Invalid($"page starts at 1; pageSize is between 1 and {MaxPageSize}.");
+        if (InputLimits.RefusePage(page, pageSize, MaxPageSize) is { } refused) return refused;
 
         var query = session.Query<CaseSummary>().AsQueryable();
         if (status is not null)

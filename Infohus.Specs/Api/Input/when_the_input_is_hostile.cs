@@ -73,6 +73,113 @@ public class when_the_input_is_hostile(InfohusApp app) : ApiSpec(app)
         fits.Status.ShouldBe(HttpStatusCode.Created, $"a text at the bound is accepted: {fits}");
     }
 
+    [Theory]
+    [InlineData("\\u0000", "NUL")]
+    [InlineData("\\u001b[2J", "an escape sequence")]
+    [InlineData("\\u0007", "a bell")]
+    [InlineData("\\u007f", "DEL")]
+    [InlineData("\\u0085", "a C1 control")]
+    public async Task a_control_character_in_any_text_is_a_400_that_names_the_rule_and_stores_nothing(string control, string what)
+    {
+        var @case = await Host.NotExtremismReferral();
+        var events = await Host.StoredEventCount();
+
+        var sealedText = await Host.PostRaw("/api/cases", Referral("A concern" + control, "\"changed-behaviour\""), Caller.BfuMember);
+        // An unsealed text goes to PostgreSQL as it is: a NUL there made its JSON error quote the document.
+        var unsealedText = await Host.PostRaw(@case.Url("redirection"),
+            $$"""{"version": {{@case.Version}}, "body": "Jobcenter Hjørring{{control}}", "reason": "forced-marriage"}""", Caller.BfuMember);
+        var outreach = await Host.PostRaw("/api/outreach/newsletters", $$"""{"date": "2026-02-01", "audience": "all staff{{control}}"}""", Caller.BfuMember);
+
+        foreach (var answer in new[] { sealedText, unsealedText, outreach })
+        {
+            answer.Status.ShouldBe(HttpStatusCode.BadRequest, $"{what}: {answer}");
+            answer.Detail.ShouldContain("control character", customMessage: what);
+        }
+        (await Host.StoredEventCount()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task tab_line_feed_and_carriage_return_stay_allowed_in_free_text()
+    {
+        var answer = await Host.PostRaw("/api/cases", Referral("First line\\r\\nsecond line\\tindented", "\"changed-behaviour\""), Caller.BfuMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/cases?assignedTo=bfu%00member", "member")]
+    [InlineData("/api/cases?status=open%00", "member")]
+    [InlineData("/api/access-log?user=legal%00", "legal")]
+    [InlineData("/api/disclosures?recipient=Skole%00", "legal")]
+    [InlineData("/api/cases/{id}?purpose=review%00", "member")]
+    [InlineData("/api/cases/{id}/timeline?purpose=review%1b", "member")]
+    public async Task a_control_character_in_a_query_parameter_is_a_400_and_reads_nothing(string url, string reader)
+    {
+        var @case = await Host.ReferralFromEmployee();
+
+        var answer = await Host.Get(url.Replace("{id}", @case.Id.ToString()), reader == "legal" ? Caller.Legal : Caller.BfuMember,
+            purpose: url.Contains("purpose=") ? null : "specs check the answer");
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest, answer.ToString());
+        answer.Detail.ShouldContain("control character");
+        (await Host.Get($"/api/access-log?caseId={@case.Id}", Caller.Auditor)).Body!["total"]!.GetValue<long>().ShouldBe(0, "a refused read is not a read");
+    }
+
+    [Fact]
+    public async Task a_control_character_in_the_purpose_header_or_an_idempotency_key_is_a_400()
+    {
+        var @case = await Host.ReferralFromEmployee();
+
+        var read = await Host.Get(@case.Url(), Caller.BfuMember, "review\0of the case");
+        var (write, _) = await Host.PostWithKey("/api/outreach/newsletters", new Infohus.Api.Outreach.SendNewsletter(new DateOnly(2026, 2, 1), "all staff"), Caller.BfuMember, "key\0one");
+
+        read.Status.ShouldBe(HttpStatusCode.BadRequest, read.ToString());
+        read.Detail.ShouldContain("control character");
+        write.Status.ShouldBe(HttpStatusCode.BadRequest, write.ToString());
+        write.Detail.ShouldContain("control character");
+        (await Host.StoredEventCount()).ShouldBe(1);
+        (await Host.Get($"/api/access-log?caseId={@case.Id}", Caller.Auditor)).Body!["total"]!.GetValue<long>().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("/api/cases", "member")]
+    [InlineData("/api/access-log", "legal")]
+    [InlineData("/api/disclosures", "legal")]
+    public async Task a_page_past_the_bound_is_a_400_naming_it_and_the_bound_itself_is_an_empty_page(string list, string reader)
+    {
+        var caller = reader == "legal" ? Caller.Legal : Caller.BfuMember;
+
+        // 2147483647 x 50 overflowed the database offset: a 500 before the bound.
+        var far = await Host.Get($"{list}?page=2147483647", caller);
+        var farAndWide = await Host.Get($"{list}?page={InputLimits.MaxPage + 1}&pageSize=200", caller);
+        var last = await Host.Get($"{list}?page={InputLimits.MaxPage}&pageSize=200", caller);
+
+        far.Status.ShouldBe(HttpStatusCode.BadRequest, far.ToString());
+        far.Detail.ShouldContain($"between 1 and {InputLimits.MaxPage}");
+        farAndWide.Status.ShouldBe(HttpStatusCode.BadRequest, farAndWide.ToString());
+        last.Status.ShouldBe(HttpStatusCode.OK, last.ToString());
+        last.Body!["items"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("1000001")]
+    public async Task a_number_past_the_bound_in_any_body_is_a_400_naming_the_bound(string number)
+    {
+        var @case = await Host.ReferralFromEmployee();
+
+        var step = await Host.PostRaw(@case.Url("manager-informed"), $$"""{"version": {{number}}}""", Caller.BfuMember);
+        var age = await Host.PostRaw("/api/cases", Referral("A concern.", "\"changed-behaviour\"").Replace("\"age\": 15", $"\"age\": {number}"), Caller.BfuMember);
+
+        foreach (var answer in new[] { step, age })
+        {
+            answer.Status.ShouldBe(HttpStatusCode.BadRequest, answer.ToString());
+            answer.Detail.ShouldContain(InputLimits.MaxNumber.ToString());
+        }
+        (await Host.StoredEventCount()).ShouldBe(1);
+    }
+
     private static string Referral(string description, string warningSigns) =>
         "{\"source\": \"employee\", \"channel\": \"phone\", \"referrerOrganisation\": \"school\", \"description\": \"" + description + "\", " +
         "\"registration\": {\"age\": 15, \"gender\": \"male\", \"nationality\": \"danish\", \"district\": \"sindal\", \"family\": \"unknown\", " +
