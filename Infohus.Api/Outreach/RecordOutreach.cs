@@ -10,6 +10,9 @@ public sealed record SendNewsletter(DateOnly Date, string Audience);
 
 public sealed record TakeCourse(DateOnly Date, string Course, CourseProvider Provider);
 
+/// <summary>An outreach meeting's figures as they should have been recorded, and why they are corrected.</summary>
+public sealed record CorrectOutreachMeeting(int Participants, int ActionCards, string Reason);
+
 public sealed record OutreachReceipt(Guid Id);
 
 /// <summary>The Infohus's preventive work (§4.2.1, §3.3, §5.2): each record is its own one-event stream.</summary>
@@ -27,6 +30,22 @@ public static class RecordOutreachEndpoints
     [WolverinePost("/api/outreach/courses"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Course(TakeCourse? command, IDocumentSession session, HttpContext context) =>
         Record(session, context, command is null ? null : (id, actor) => OutreachRules.TakeCourse(id, command.Date, command.Course, command.Provider, actor));
+
+    /// <summary>Puts a recorded meeting's figures right with a correcting event on its stream: the recorded event is never changed.</summary>
+    [WolverinePost("/api/outreach/meetings/{id}/correction"), Authorize(Policy = Policies.CaseWork)]
+    public static async Task<IResult> Correction(Guid id, CorrectOutreachMeeting? command, IDocumentSession session, HttpContext context, TimeProvider clock)
+    {
+        if (command is null) return Problems.Invalid("The request body is missing.");
+        // Only an outreach meeting's own stream takes a correction: never a case's or any other.
+        var stream = await session.Events.FetchStreamAsync(id, token: context.RequestAborted);
+        var decision = OutreachRules.CorrectMeeting(stream.FirstOrDefault()?.Data as OutreachMeetingHeld,
+            command.Participants, command.ActionCards, command.Reason, clock.GetUtcNow(), context.User.ToMemberRef());
+        if (decision.Refusal is { } refusal) return Problems.For(refusal);
+        session.Events.Append(id, decision.Events);
+        session.Tag(context);
+        await session.SaveChangesAsync(context.RequestAborted);
+        return Results.Ok(new OutreachReceipt(id));
+    }
 
     private static async Task<IResult> Record(IDocumentSession session, HttpContext context, Func<Guid, MemberRef, Decision>? decide)
     {

@@ -15,7 +15,7 @@ public sealed record DeadlineShare(string ConcernLevel, string Cases, double? Wi
 public sealed record MeetingMonth(string Month, int Monthly, int AdHoc);
 
 /// <summary>Outreach to one audience: a department (internal) or an institution type (external).</summary>
-public sealed record OutreachLine(string Audience, int Meetings, int Participants, int ActionCards);
+public sealed record OutreachLine(string Audience, int Meetings, long Participants, long ActionCards);
 
 public sealed record CourseLine(string Provider, int Courses);
 
@@ -109,14 +109,23 @@ public static class GetHalfYearReportEndpoint
 
     private static async Task<OutreachFigures> Outreach(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)
     {
-        var held = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
+        var recorded = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
+        // A meeting's latest correction replaces the figures first recorded (events are never changed).
+        var ids = recorded.Select(m => m.Id).ToArray();
+        var corrections = (await session.Events.QueryAllRawEvents()
+                .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(OutreachMeetingCorrected)) && e.StreamId.IsOneOf(ids))
+                .OrderBy(e => e.Sequence).ToListAsync(cancellation))
+            .Select(e => (OutreachMeetingCorrected)e.Data)
+            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        var held = recorded.Select(m => corrections.TryGetValue(m.Id, out var c) ? m with { Participants = c.Participants, ActionCards = c.ActionCards } : m).ToList();
         var yearStart = new DateOnly(from.Year, 1, 1);
         var newsletters = await session.Events.QueryRawEventDataOnly<NewsletterSent>()
             .Where(n => n.Date >= yearStart && n.Date < yearStart.AddYears(1)).CountAsync(cancellation);
         var courses = await session.Events.QueryRawEventDataOnly<CourseTaken>().Where(c => c.Date >= from && c.Date < to).ToListAsync(cancellation);
 
         static OutreachLine Line(string audience, IEnumerable<OutreachMeetingHeld> meetings) =>
-            new(audience, meetings.Count(), meetings.Sum(m => m.Participants), meetings.Sum(m => m.ActionCards));
+            // Summed as long: figures stored before they were bounded may be as large as an int holds.
+            new(audience, meetings.Count(), meetings.Sum(m => (long)m.Participants), meetings.Sum(m => (long)m.ActionCards));
         return new OutreachFigures(
             [.. held.Where(m => m.Department is not null).GroupBy(m => m.Department!.Value).OrderBy(g => g.Key).Select(g => Line(LegalCsv.Code(g.Key), g))],
             [.. held.Where(m => m.Institution is not null).GroupBy(m => m.Institution!.Value).OrderBy(g => g.Key).Select(g => Line(LegalCsv.Code(g.Key), g))],

@@ -12,6 +12,14 @@ public enum CourseProvider { Ncfe, Siri, InfohusNordjylland, Other }
 public sealed record OutreachMeetingHeld(
     Guid Id, DateOnly Date, Department? Department, InstitutionType? Institution, int Participants, int ActionCards, MemberRef RecordedBy);
 
+/// <summary>
+/// A recorded outreach meeting's figures, put right. Events are never changed, so a mistake (a typo,
+/// a count far beyond any meeting) is corrected by this later event on the meeting's stream, and the
+/// half-year report reads the latest correction instead of the figures first recorded.
+/// </summary>
+public sealed record OutreachMeetingCorrected(
+    Guid Id, int Participants, int ActionCards, string Reason, DateTimeOffset CorrectedAt, MemberRef CorrectedBy);
+
 /// <summary>A newsletter to the staff of the departments involved (§5.2: 3–4 a year).</summary>
 public sealed record NewsletterSent(Guid Id, DateOnly Date, string Audience, MemberRef RecordedBy);
 
@@ -23,14 +31,35 @@ public static class OutreachRules
     public const int NewslettersPerYearFrom = 3;
     public const int NewslettersPerYearTo = 4;
 
+    /// <summary>More people than a plausible meeting holds (a whole school's staff, a theme day); a larger figure is a mistake.</summary>
+    public const int MaxParticipants = 2_000;
+
+    /// <summary>More Action Cards than a plausible meeting hands out, stacks for an institution's staff included.</summary>
+    public const int MaxActionCards = 10_000;
+
     public static Decision HoldMeeting(Guid id, DateOnly date, Department? department, InstitutionType? institution, int participants, int actionCards, MemberRef actor)
     {
         if (OnlyMembers(actor) is { } refusal) return refusal;
         if ((department is null) == (institution is null))
             return Refusal.Invalid("An outreach meeting is either internal (department) or external (institution type).");
-        if (participants < 1 || actionCards < 0) return Refusal.Invalid("Give the number of participants (1 or more) and of Action Cards handed out (0 or more).");
+        if (Figures(participants, actionCards) is { } wrong) return wrong;
         return Decision.Accept(new OutreachMeetingHeld(id, date, department, institution, participants, actionCards, actor));
     }
+
+    /// <summary>Corrects the figures of a meeting recorded before; <paramref name="held"/> is null when no outreach meeting has the id.</summary>
+    public static Decision CorrectMeeting(OutreachMeetingHeld? held, int participants, int actionCards, string reason, DateTimeOffset at, MemberRef actor)
+    {
+        if (OnlyMembers(actor) is { } refusal) return refusal;
+        if (held is null) return Refusal.NotFound("No outreach meeting has this id.");
+        if (Figures(participants, actionCards) is { } wrong) return wrong;
+        if (string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid("Say why the figures are corrected.");
+        return Decision.Accept(new OutreachMeetingCorrected(held.Id, participants, actionCards, reason.Trim(), at, actor));
+    }
+
+    private static Refusal? Figures(int participants, int actionCards) =>
+        participants is < 1 or > MaxParticipants || actionCards is < 0 or > MaxActionCards
+            ? Refusal.Invalid($"Give the number of participants (1 to {MaxParticipants}) and of Action Cards handed out (0 to {MaxActionCards}).")
+            : null;
 
     public static Decision SendNewsletter(Guid id, DateOnly date, string audience, MemberRef actor)
     {

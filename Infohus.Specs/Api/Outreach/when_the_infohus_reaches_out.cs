@@ -1,5 +1,8 @@
+using Infohus.Api.Hosting;
 using Infohus.Api.Outreach;
 using Infohus.EventStore.Outreach;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Api.Outreach;
 
@@ -47,5 +50,85 @@ public class when_the_infohus_reaches_out(InfohusApp app) : ApiSpec(app)
         (await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 1, 5), 10, 10), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 1, 5), 0, 10, Department.Au), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 1, 5), 10, 10, Department.Au), Caller.Steering)).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task a_count_past_a_plausible_meeting_is_a_400_naming_the_bound_and_the_bound_itself_is_accepted()
+    {
+        var date = new DateOnly(2026, 2, 1);
+
+        var crowd = await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(date, OutreachRules.MaxParticipants + 1, 10, Department.Bfu), Caller.BfuMember);
+        var cards = await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(date, 10, OutreachRules.MaxActionCards + 1, Department.Bfu), Caller.BfuMember);
+        var overflow = await Host.PostRaw("/api/outreach/meetings", """{"date": "2026-02-01", "participants": 2147483647, "actionCards": 2147483647, "department": "bfu"}""", Caller.BfuMember);
+
+        crowd.Status.ShouldBe(HttpStatusCode.BadRequest);
+        crowd.Detail.ShouldContain($"1 to {OutreachRules.MaxParticipants}");
+        cards.Status.ShouldBe(HttpStatusCode.BadRequest);
+        cards.Detail.ShouldContain($"0 to {OutreachRules.MaxActionCards}");
+        overflow.Status.ShouldBe(HttpStatusCode.BadRequest);
+        overflow.Detail.ShouldContain(InputLimits.MaxNumber.ToString());
+        (await Host.StoredEventCount()).ShouldBe(0);
+        (await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(date, OutreachRules.MaxParticipants, OutreachRules.MaxActionCards, Department.Bfu), Caller.BfuMember))
+            .Status.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task meetings_stored_with_huge_counts_before_the_bound_leave_the_report_readable_and_a_correction_puts_them_right()
+    {
+        // Two meetings recorded before counts were bounded, each as large as an int holds: their sum
+        // overflowed, and the report was a 500 for every role, for good.
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            var recorder = new MemberRef(Caller.BfuMember.Subject, Role.Member, Department.Bfu);
+            session.Events.StartStream(first, new OutreachMeetingHeld(first, new DateOnly(2026, 2, 1), Department.Bfu, null, int.MaxValue, int.MaxValue, recorder));
+            session.Events.StartStream(second, new OutreachMeetingHeld(second, new DateOnly(2026, 3, 1), Department.Bfu, null, int.MaxValue, int.MaxValue, recorder));
+            await session.SaveChangesAsync();
+        }
+        (await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 4, 1), 30, 25, Department.Bfu), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.Created);
+
+        foreach (var reader in new[] { Caller.Steering, Caller.Auditor, Caller.SspConsultant })
+            Bfu(await Host.Get("/api/statistics/half-years/2026/1", reader)).ShouldBe((3, 2L * int.MaxValue + 30, 2L * int.MaxValue + 25), reader.ToString());
+
+        var corrected = await Host.Post($"/api/outreach/meetings/{first}/correction", new CorrectOutreachMeeting(40, 40, "40 people, not 2147483647"), Caller.BfuMember);
+        corrected.Status.ShouldBe(HttpStatusCode.OK, corrected.ToString());
+        Bfu(await Host.Get("/api/statistics/half-years/2026/1", Caller.Steering)).ShouldBe((3, int.MaxValue + 40L + 30, int.MaxValue + 40L + 25));
+
+        (await Host.Post($"/api/outreach/meetings/{second}/correction", new CorrectOutreachMeeting(12, 0, "a typo"), Caller.SspConsultant)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Host.Post($"/api/outreach/meetings/{first}/correction", new CorrectOutreachMeeting(35, 20, "counted again"), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.OK);
+        Bfu(await Host.Get("/api/statistics/half-years/2026/1", Caller.Steering)).ShouldBe((3, 35L + 12 + 30, 20L + 0 + 25), "the latest correction of each meeting counts");
+
+        var history = await Host.StoredEvents(first);
+        history.Select(e => e.Data.GetType()).ShouldBe([typeof(OutreachMeetingHeld), typeof(OutreachMeetingCorrected), typeof(OutreachMeetingCorrected)]);
+        history[0].Data.ShouldBeOfType<OutreachMeetingHeld>().Participants.ShouldBe(int.MaxValue, "the recorded event is never changed");
+        history[1].Data.ShouldBeOfType<OutreachMeetingCorrected>().CorrectedBy.UserId.ShouldBe(Caller.BfuMember.Subject);
+    }
+
+    [Fact]
+    public async Task a_correction_is_a_members_on_an_outreach_meeting_with_plausible_figures_and_a_reason()
+    {
+        var meeting = await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 2, 1), 30, 25, null, InstitutionType.YouthEducation), Caller.BfuMember);
+        var @case = await Host.ReferralFromEmployee();
+        var events = await Host.StoredEventCount();
+        var url = $"/api/outreach/meetings/{meeting.Id}/correction";
+
+        (await Host.Post(url, new CorrectOutreachMeeting(20, 20, "recount"), Caller.Steering)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await Host.Post(url, new CorrectOutreachMeeting(20, 20, "recount"), Caller.Auditor)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await Host.Post(url, new CorrectOutreachMeeting(0, 20, "recount"), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await Host.Post(url, new CorrectOutreachMeeting(20, OutreachRules.MaxActionCards + 1, "recount"), Caller.BfuMember)).Detail.ShouldContain($"0 to {OutreachRules.MaxActionCards}");
+        (await Host.Post(url, new CorrectOutreachMeeting(20, 20, " "), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        // Only an outreach meeting's stream takes a correction: never a case's, never a new stream.
+        (await Host.Post($"/api/outreach/meetings/{@case.Id}/correction", new CorrectOutreachMeeting(20, 20, "recount"), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await Host.Post($"/api/outreach/meetings/{Guid.NewGuid()}/correction", new CorrectOutreachMeeting(20, 20, "recount"), Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        (await Host.StoredEventCount()).ShouldBe(events, "no refused correction appends anything");
+        (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version);
+    }
+
+    private static (int Meetings, long Participants, long ActionCards) Bfu(Answer report)
+    {
+        report.Status.ShouldBe(HttpStatusCode.OK, report.ToString());
+        var line = report.Body!["outreach"]!["byDepartment"]!.AsArray().Single(l => l!["audience"]!.GetValue<string>() == "bfu")!;
+        return (line["meetings"]!.GetValue<int>(), line["participants"]!.GetValue<long>(), line["actionCards"]!.GetValue<long>());
     }
 }
