@@ -18,6 +18,9 @@ using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Configuration;
+using Serilog.Core;
+using Serilog.Events;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -31,10 +34,18 @@ public static class InfohusHosting
     public static IServiceCollection AddInfohusLogging(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
+            // Marten's command log quotes a failed command's parameters, the data sent; whoever handles
+            // the failure logs it without them. Set here, so no configuration turns it back on.
+            .MinimumLevel.Override("Marten.IDocumentStore", LogEventLevel.Fatal)
             .Destructure.ByTransforming<PersonalText>(_ => "***")
             .Enrich.FromLogContext()
-            .WriteTo.Console(),
+            // Every sink, the console and those registered as services (the specs' capture), sits behind
+            // the filter that withholds database error texts: they can quote the data sent. Add sinks here.
+            .WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new WithoutDatabaseErrorTexts(sink), sinks =>
+            {
+                sinks.Console();
+                foreach (var sink in provider.GetServices<ILogEventSink>()) sinks.Sink(sink);
+            })),
             // Each host keeps its own logger: a second host in the same process must not take over the first one's.
             preserveStaticLogger: true);
 
@@ -114,6 +125,7 @@ public static class InfohusHosting
         services.AddProblemDetails();
         services.Configure<ReliabilitySettings>(configuration.GetSection(ReliabilitySettings.Section));
         services.AddExceptionHandler<DatabaseOutage>();
+        services.AddExceptionHandler<DataTheDatabaseRefuses>();
         services.AddOpenApi();
         services.AddWolverineHttp();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
