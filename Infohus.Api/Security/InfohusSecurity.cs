@@ -60,6 +60,7 @@ public static class InfohusSecurity
     public static IServiceCollection AddInfohusSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        if (environment.IsDevelopment()) settings.Issuer ??= AuthSettings.DevelopmentIssuer;
         var key = SigningKeyFor(settings, environment);
         services.AddSingleton(new TokenSigning(settings, key));
 
@@ -77,6 +78,17 @@ public static class InfohusSecurity
                     NameClaimType = InfohusClaims.Name,
                     RoleClaimType = InfohusClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30)
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenClaims.Refusal(context.Principal!) is { } refused) context.Fail(refused);
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = context => context.AuthenticateFailure is RefusedToken refused
+                        ? TokenClaims.Answer(context, refused)
+                        : Task.CompletedTask
                 };
             });
 
@@ -120,8 +132,12 @@ public static class InfohusSecurity
 
         if (settings.SigningKey == AuthSettings.DevelopmentSigningKey)
             throw new InvalidOperationException("Infohus:Auth:SigningKey is the development key; it is refused outside Development.");
+        if (settings.Issuer == AuthSettings.DevelopmentIssuer)
+            throw new InvalidOperationException("Infohus:Auth:Issuer is the development issuer; it is refused outside Development.");
         if (settings.Authority is null && string.IsNullOrEmpty(settings.SigningKey))
             throw new InvalidOperationException("Configure Infohus:Auth:Authority (an OpenID Connect issuer) or Infohus:Auth:SigningKey with Infohus:Auth:Issuer.");
+        if (!string.IsNullOrEmpty(settings.SigningKey) && string.IsNullOrWhiteSpace(settings.Issuer))
+            throw new InvalidOperationException("Configure Infohus:Auth:Issuer with Infohus:Auth:SigningKey: the issuer whose tokens that key signs.");
         if (settings.SigningKey is { Length: < 32 })
             throw new InvalidOperationException("Infohus:Auth:SigningKey must be at least 32 characters.");
         return settings.SigningKey is null ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey));

@@ -78,6 +78,24 @@ public static class HttpSpeech
         return await AnswerOf(result);
     }
 
+    /// <summary>A request with a bearer token the spec made itself (claims no development token carries).</summary>
+    public static async Task<Answer> WithToken(this IAlbaHost host, string token, string url, string? json = null, string? purpose = "specs check the answer")
+    {
+        var result = await host.Scenario(s =>
+        {
+            if (json is null) s.Get.Url(url);
+            else
+            {
+                s.Post.Text(json).ToUrl(url);
+                s.WithRequestHeader("Content-Type", "application/json");
+            }
+            if (purpose is not null) s.WithRequestHeader("X-Purpose", purpose);
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
+            s.IgnoreStatusCode();
+        });
+        return await AnswerOf(result);
+    }
+
     /// <summary>The version of a case as the event store holds it: what every refusal must leave untouched.</summary>
     public static async Task<long> StoredVersion(this IAlbaHost host, Guid caseId)
     {

@@ -93,6 +93,24 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
         }
     }
 
+    [Theory]
+    [InlineData(null, "Configure Infohus:Auth:Issuer with Infohus:Auth:SigningKey")]
+    [InlineData(AuthSettings.DevelopmentIssuer, "Infohus:Auth:Issuer is the development issuer")]
+    public async Task production_refuses_to_start_with_a_signing_key_but_without_its_own_issuer(string? issuer, string reason)
+    {
+        var start = () => AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
+            builder.UseSetting("Infohus:Auth:SigningKey", "a-production-signing-key-of-more-than-32-characters");
+            if (issuer is not null) builder.UseSetting("Infohus:Auth:Issuer", issuer);
+            builder.UseSetting("Infohus:PersonalData:MasterKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
+        });
+
+        var failure = await Should.ThrowAsync<Exception>(start);
+        failure.ToString().ShouldContain(reason);
+    }
+
     private static string Kebab(CaseAction action) => action switch
     {
         CaseAction.PetEaeReport => "pet-eae-report",
