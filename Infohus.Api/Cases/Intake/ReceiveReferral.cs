@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Infohus.EventStore.PersonalData;
 using Infohus.Api.Cases.Deadlines;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route,
 
 public sealed record GuidanceNote(CitizenGuidance Code, string Text);
 
-public static partial class ReceiveReferralEndpoint
+public static class ReceiveReferralEndpoint
 {
     [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(
@@ -39,8 +38,8 @@ public static partial class ReceiveReferralEndpoint
         if (command is null) return Problems.Invalid("The request body is missing.");
         if (CaseWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
         // The message says what is wrong, never what was sent: the value is personal data.
-        if (command.Subject?.CprNumber is { } cpr && !CprNumber().IsMatch(cpr))
-            return Problems.Invalid("A CPR number is 10 digits, written DDMMYY-XXXX or DDMMYYXXXX.");
+        if (command.Subject?.CprNumber is { } cpr && !CprNumber.IsValid(cpr))
+            return Problems.Invalid("A CPR number is 10 digits, written DDMMYY-XXXX or DDMMYYXXXX, and begins with a date of birth that exists.");
 
         var caseId = Guid.CreateVersion7();
         var (key, cipher) = protection.NewKey(caseId, at);
@@ -73,7 +72,4 @@ public static partial class ReceiveReferralEndpoint
         CitizenGuidance.NationalHotline => "Advice on radicalisation and extremism: the national hotline, 41 74 90 90, 8-22 (antiradikalisering.dk).",
         _ => throw new ArgumentOutOfRangeException(nameof(guidance))
     };
-
-    [GeneratedRegex(@"^\d{6}-?\d{4}$")]
-    private static partial Regex CprNumber();
 }

@@ -54,6 +54,45 @@ public class when_a_case_holds_personal_data(InfohusApp app) : ApiSpec(app)
         (await Host.StoredEventCount()).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("240708-4417\n", "a trailing line feed (a regex $ lets it through)")]
+    [InlineData("2407084417\n", "ten digits and a line feed")]
+    [InlineData(" 2407084417", "a leading space")]
+    [InlineData("240708 4417", "a space for the dash")]
+    [InlineData("24070-84417", "the dash out of place")]
+    [InlineData("240708--4417", "two dashes")]
+    [InlineData("٢٤٠٧٠٨-٤٤١٧", "Arabic-Indic digits")]
+    [InlineData("２４０７０８４４１７", "full-width digits")]
+    [InlineData("000101-1234", "day 0")]
+    [InlineData("320101-1234", "day 32")]
+    [InlineData("011301-1234", "month 13")]
+    [InlineData("310401-1234", "31 April")]
+    [InlineData("290200-2001", "29 February 1900 (7th digit 2: the 1900s), not a leap year")]
+    [InlineData("290258-5001", "29 February 1858 (7th digit 5, year 58: the 1800s), not a leap year")]
+    public async Task a_cpr_number_that_is_not_ten_ascii_digits_on_an_existing_date_is_refused_without_echoing_it(string cpr, string what)
+    {
+        var answer = await Host.Post("/api/cases", Given.EmployeeReferral() with { Subject = new Person("X", cpr) }, Caller.BfuMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest, $"{what}: {answer}");
+        answer.Detail.ShouldContain("date of birth that exists", customMessage: what);
+        answer.ToString().ShouldNotContain(cpr.Trim());
+        (await Host.StoredEventCount()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("240708-4417")]
+    [InlineData("2407084417")]
+    [InlineData("290200-4001")]
+    [InlineData("290256-5001")]
+    [InlineData("311299-9999")]
+    [InlineData("010100-0001")]
+    public async Task a_cpr_number_with_a_date_that_exists_in_its_century_is_accepted(string cpr)
+    {
+        var answer = await Host.Post("/api/cases", Given.EmployeeReferral() with { Subject = new Person("X", cpr) }, Caller.BfuMember);
+
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+    }
+
     /// <summary>Every row of every table in the database, as text, that contains the value.</summary>
     public static async Task<IReadOnlyList<string>> RowsContaining(string connectionString, string value)
     {
