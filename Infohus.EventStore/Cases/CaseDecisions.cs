@@ -13,9 +13,6 @@ public sealed record CitizenSituation(bool SuspectedIllegalActs, bool Acute, boo
 /// </summary>
 public static class CaseDecisions
 {
-    /// <summary>§4.2.2 II: a citizen under 18 is handled by the SSP consultant, 18 or over by the police.</summary>
-    public const int AgeOfMajority = 18;
-
     public static Decision ReceiveReferral(
         Guid caseId,
         ReferralSource source,
@@ -45,13 +42,10 @@ public static class CaseDecisions
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);
 
-        // §4.2.2 II: a citizen's concern is never refused; it is routed by age.
-        if (registration.Age is not { } age)
-            return Refusal.Invalid("A citizen's referral is routed by age (§4.2.2 II): give the age in years.");
-
-        var (route, department) = age < AgeOfMajority
-            ? (CitizenRoute.SspConsultant, Department.Bfu)
-            : (CitizenRoute.PoliceRepresentative, Department.Police);
+        // §4.2.2 II: a citizen's concern is never refused ("må dog aldrig afvise"). It is routed by age;
+        // a citizen who cannot tell the age (a young man at the station, a group) is still heard, and the
+        // SSP consultant (the coordinator) triages the concern until the age is known.
+        var (route, department) = CitizenConcerns.RouteFor(registration.Age);
         return Decision.Accept(received,
             new CitizenReferralRouted(caseId, route, department, GuidanceFor(citizenSituation), at, actor));
     }

@@ -36,6 +36,7 @@ public sealed partial class TimelineProjection : EventProjection
     public static (string Sentence, DateTimeOffset At, MemberRef? Actor, PersonalText? Text)? Describe(object data) => data switch
     {
         ReferralReceived e => ($"Referral received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.ReceivedAt, e.ReceivedBy, e.Description),
+        CitizenReferralRouted { Route: CitizenRoute.CoordinatorTriage } e => ($"Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it until the age is known; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
         CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
         NearestManagerInformed e => ("The referrer's nearest manager was informed.", e.InformedAt, e.InformedBy, null),
         ConcernInterviewHeld e => ("Concern interview held; the referrer was told that a referral does not replace a notification, and of the duty to report to the Immigration Service.", e.HeldAt, e.HeldBy, e.Notes),

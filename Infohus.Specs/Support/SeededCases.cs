@@ -53,7 +53,6 @@ public static class SeededCases
             var registration = new Registration(random.Next(10) == 0 ? null : random.Next(8, 70), PickEnum<Gender>(), PickEnum<NationalityGroup>(),
                 Pick(Districts), PickEnum<FamilyNetwork>(), PickEnum<Attachment>(), PickEnum<IdeologyCategory>(), [PickEnum<WarningSign>()]);
             var source = Pick(Enum.GetValues<ReferralSource>());
-            if (source == ReferralSource.Citizen && registration.Age is null) source = ReferralSource.NationalHotline;
             var organisation = PickEnum<ReferrerOrganisation>();
             var member = Pick([History.Bfu, History.Police, History.Bfu with { Department = Department.Saeh }, History.Bfu with { Department = Department.Au }]);
             var description = $"Seeded description {seed}-{n}";

@@ -1,3 +1,8 @@
+using Infohus.Projections.Register;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Infohus.Specs.Api.Lifecycle;
 
 public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)
@@ -51,12 +56,32 @@ public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)
     }
 
     [Fact]
-    public async Task a_citizen_referral_without_an_age_is_a_400_and_no_case_is_started()
+    public async Task a_concern_without_the_persons_age_is_received_and_waits_for_the_ssp_consultant_to_triage_with_the_age_unknown()
     {
-        var answer = await Host.Post("/api/cases", Given.CitizenReferral(30) with { Registration = Given.Registration(age: null) }, Caller.BfuMember);
+        var answer = await Host.Post("/api/cases", Given.CitizenReferral(null), Caller.AuMember);
 
-        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
-        answer.Detail.ShouldContain("age");
-        (await Host.StoredEventCount()).ShouldBe(0);
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+        answer.Body!["route"]!.GetValue<string>().ShouldBe("coordinator-triage");
+        answer.Body!["responsibleDepartment"]!.GetValue<string>().ShouldBe("bfu");
+        var state = (await Host.Get($"/api/cases/{answer.Id}", Caller.SspConsultant)).Body!["state"]!;
+        state["registration"]!["age"].ShouldBeNull();
+        state["assignedTo"].ShouldBeNull();
+        Ids(await Host.Get("/api/cases?department=bfu", Caller.SspConsultant)).ShouldBe([answer.Id]);
+        (await Register(answer.Id)).AgeBand.ShouldBe(AgeBands.Unknown);
+        (await Host.Get($"/api/cases/{answer.Id}/timeline", Caller.SspConsultant)).Body!.AsArray()[1]!["sentence"]!.GetValue<string>()
+            .ShouldStartWith("Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it");
+    }
+
+    private async Task<RegisterEntry> Register(Guid caseId)
+    {
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<RegisterEntry>(caseId)).ShouldNotBeNull();
+    }
+
+    private static Guid[] Ids(Answer answer)
+    {
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
+        return [.. answer.Body!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())];
     }
 }

@@ -1,0 +1,29 @@
+using Infohus.EventStore.Members;
+
+namespace Infohus.EventStore.Cases;
+
+/// <summary>
+/// §4.2.2 II, a concern brought by a citizen: never refused, and handled by the SSP consultant (under 18)
+/// or the police representative (18 and over).
+/// </summary>
+public static class CitizenConcerns
+{
+    /// <summary>§4.2.2 II: a citizen under 18 is handled by the SSP consultant, 18 or over by the police.</summary>
+    public const int AgeOfMajority = 18;
+
+    /// <summary>Who handles the concern by the person's age; without an age the SSP consultant (the coordinator) triages it.</summary>
+    public static (CitizenRoute Route, Department Department) RouteFor(int? age) => age switch
+    {
+        null => (CitizenRoute.CoordinatorTriage, Department.Bfu),
+        < AgeOfMajority => (CitizenRoute.SspConsultant, Department.Bfu),
+        _ => (CitizenRoute.PoliceRepresentative, Department.Police)
+    };
+
+    /// <summary>
+    /// The member who routed the concern keeps it when they handle that route: the coordinator a triage,
+    /// a member of the responsible department the others. Otherwise it waits there, unassigned.
+    /// </summary>
+    public static string? Assignee(CitizenRoute route, Department department, MemberRef by) => route == CitizenRoute.CoordinatorTriage
+        ? (by.Role == Role.Coordinator ? by.UserId : null)
+        : (by.Department == department ? by.UserId : null);
+}
