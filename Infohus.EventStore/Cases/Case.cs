@@ -70,6 +70,15 @@ public sealed record Case(
         AssignedTo = e.AssignedMember()
     };
 
+    public Case Apply(CitizenReferralRerouted e) => this with
+    {
+        Route = e.Route,
+        ResponsibleDepartment = e.ResponsibleDepartment,
+        AssignedTo = e.AssignedMember()
+    };
+
+    public Case Apply(RegistrationCorrected e) => this with { Registration = e.Registration };
+
     public Case Apply(NearestManagerInformed _) => this with { ManagerInformed = true };
 
     public Case Apply(ConcernInterviewHeld _) => this with { InterviewHeld = true };

@@ -31,13 +31,9 @@ public static class CaseDecisions
             return Refusal.Forbidden("Only Infohus members and the coordinator receive referrals.");
         if (description is null)
             return Refusal.Invalid("Describe the concern.");
-        if (registration.Age is < 0 or > 125)
-            return Refusal.Invalid("The age must be a number of years between 0 and 125.");
-        if (!plan.KnowsDistrict(registration.District))
-            return Refusal.Invalid($"Unknown district code. Known districts: {string.Join(", ", plan.Districts)}.");
+        if (RegistrationRules.Invalid(registration, plan) is { } invalid) return invalid;
 
-        var received = new ReferralReceived(caseId, source, channel, referrerOrganisation,
-            registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] },
+        var received = new ReferralReceived(caseId, source, channel, referrerOrganisation, registration.Normalised(),
             description, subject, referrer, at, actor, at + plan.IntakeReactionTime);
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);

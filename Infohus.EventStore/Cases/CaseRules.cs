@@ -21,7 +21,8 @@ public enum CaseAction
     Closure,
     Reopening,
     Disclosures,
-    CrisisCommunication
+    CrisisCommunication,
+    Registration
 }
 
 /// <summary>
@@ -51,13 +52,14 @@ public static class CaseRules
         if (state.Status == CaseStatus.Closed)
             return Refusal.Conflict("The case is closed; it accepts nothing but a reopening.");
 
-        // §4.2.2 I a: after hand-over the referring authority carries the case on.
-        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure))
-            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation and closure remain.");
+        // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
+        // keeps its own anonymous register of the case (§4.2.2 III).
+        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Registration))
+            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure and the registration remain.");
 
         // §4.2.2: a referral that is not about extremism is passed on, not handled by the Infohus.
-        if (state.RedirectedTo is not null && action is not CaseAction.Closure)
-            return Refusal.Conflict("The referral was redirected to another body; only closure remains.");
+        if (state.RedirectedTo is not null && action is not (CaseAction.Closure or CaseAction.Registration))
+            return Refusal.Conflict("The referral was redirected to another body; only closure and the registration remain.");
 
         return action switch
         {
@@ -91,6 +93,8 @@ public static class CaseRules
             CaseAction.CrisisCommunication => state.CrisisTeam.Count == 0
                 ? Refusal.Conflict("Crisis communication is handled by the crisis team (§4.3, §5.3): convene it first.")
                 : null,
+            // §4.2.2 III: the registration is completed and corrected as the Infohus learns more, on any open case.
+            CaseAction.Registration => null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

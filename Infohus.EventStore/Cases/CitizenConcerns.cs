@@ -3,6 +3,20 @@ using Infohus.EventStore.Members;
 namespace Infohus.EventStore.Cases;
 
 /// <summary>
+/// A citizen's concern that waited in the coordinator's triage, routed by age once the age became
+/// known (§4.2.2 II a/b).
+/// </summary>
+public sealed record CitizenReferralRerouted(
+    Guid CaseId,
+    CitizenRoute Route,
+    Department ResponsibleDepartment,
+    DateTimeOffset RoutedAt,
+    MemberRef RoutedBy)
+{
+    public string? AssignedMember() => CitizenConcerns.Assignee(Route, ResponsibleDepartment, RoutedBy);
+}
+
+/// <summary>
 /// §4.2.2 II, a concern brought by a citizen: never refused, and handled by the SSP consultant (under 18)
 /// or the police representative (18 and over).
 /// </summary>
@@ -26,4 +40,17 @@ public static class CitizenConcerns
     public static string? Assignee(CitizenRoute route, Department department, MemberRef by) => route == CitizenRoute.CoordinatorTriage
         ? (by.Role == Role.Coordinator ? by.UserId : null)
         : (by.Department == department ? by.UserId : null);
+
+    /// <summary>
+    /// §4.2.2 II: a citizen's concern waiting in the coordinator's triage is routed by age as soon as the
+    /// age is known. A concern already routed by age stays with the member handling it when the age is
+    /// corrected: that member took it on, and brings the citizen in contact with the other one if needed.
+    /// A redirected concern was passed on to another body (§4.2.2); no one in the Infohus takes it on.
+    /// </summary>
+    public static CitizenReferralRerouted? RoutingFollows(this Case state, int? age, DateTimeOffset at, MemberRef actor)
+    {
+        if (state.Route != CitizenRoute.CoordinatorTriage || age is null || state.RedirectedTo is not null) return null;
+        var (route, department) = RouteFor(age);
+        return new CitizenReferralRerouted(state.Id, route, department, at, actor);
+    }
 }

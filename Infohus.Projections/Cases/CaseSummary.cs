@@ -46,6 +46,15 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 Stage = "routed",
                 LastActivityAt = routed.RoutedAt
             },
+            // The department filter follows a triaged concern to its handler; the stage stays where it was.
+            CitizenReferralRerouted rerouted => snapshot with
+            {
+                ResponsibleDepartment = rerouted.ResponsibleDepartment,
+                AssignedTo = rerouted.AssignedMember(),
+                LastActivityAt = rerouted.RoutedAt
+            },
+            // The list shows no registration field; a correction is activity, not a stage of the course.
+            RegistrationCorrected corrected => snapshot with { LastActivityAt = corrected.CorrectedAt },
             NearestManagerInformed informed => snapshot with { Stage = "manager-informed", LastActivityAt = informed.InformedAt },
             ConcernInterviewHeld interview => snapshot with { Stage = "interviewed", LastActivityAt = interview.HeldAt },
             ConcernAssessed assessed => snapshot with

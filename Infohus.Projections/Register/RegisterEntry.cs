@@ -54,6 +54,11 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
 
         return snapshot is null ? null : e.Data switch
         {
+            // The register follows the registration as it is completed or corrected; the age band stays
+            // "unknown" until the age is known.
+            RegistrationCorrected corrected => Registered(snapshot, corrected.Registration),
+            // The register keeps the department that received the referral, not the one that handles it.
+            CitizenReferralRerouted => snapshot,
             // The reaction time runs from the referral to its first assessment.
             ConcernAssessed a => snapshot with
             {
@@ -75,6 +80,19 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             _ => snapshot
         };
     }
+
+    /// <summary>The registration's coded fields as the register keeps them, coarsened (age to its band).</summary>
+    private RegisterEntry Registered(RegisterEntry entry, Registration registration) => entry with
+    {
+        AgeBand = bands.BandOf(registration.Age),
+        Gender = registration.Gender,
+        Nationality = registration.Nationality,
+        District = registration.District,
+        Family = registration.Family,
+        Attachment = registration.Attachment,
+        Ideology = registration.Ideology,
+        WarningSigns = registration.WarningSigns
+    };
 
     private static CoursePlan Furthest(CoursePlan current, CoursePlan next) => next > current ? next : current;
 }

@@ -68,6 +68,12 @@ public static class SeededCases
             var state = Apply(CaseDecisions.ReceiveReferral(id, source, ReferralChannel.Phone, organisation, registration, cipher.Seal(description),
                 new SubjectDetails(cipher.Seal($"Seeded Person {n}"), cipher.Seal($"0101{seed % 90 + 10:00}-{n:0000}"), null, null),
                 ReferrerDetails.None, null, plan, referredAt, member));
+            if (state.Route == CitizenRoute.CoordinatorTriage && random.Next(2) == 0)
+            {
+                // The coordinator learns the person's age: the registration, the routing and the register follow.
+                registration = registration with { Age = random.Next(8, 70) };
+                state = Apply(state.CorrectRegistration(registration, plan, referredAt.AddMinutes(20), History.Coordinator));
+            }
             if (state.ComesFromEmployeeOrPartner)
             {
                 state = Apply(state.InformManager(referredAt.AddMinutes(30), member));

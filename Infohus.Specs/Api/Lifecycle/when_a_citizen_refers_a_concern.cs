@@ -1,3 +1,4 @@
+using Infohus.Api.Cases.Registering;
 using Infohus.Projections.Register;
 using Marten;
 using Marten.Events;
@@ -70,6 +71,37 @@ public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)
         (await Register(answer.Id)).AgeBand.ShouldBe(AgeBands.Unknown);
         (await Host.Get($"/api/cases/{answer.Id}/timeline", Caller.SspConsultant)).Body!.AsArray()[1]!["sentence"]!.GetValue<string>()
             .ShouldStartWith("Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it");
+    }
+
+    [Fact]
+    public async Task when_a_member_completes_the_registration_with_the_age_the_routing_the_list_the_timeline_and_the_register_follow()
+    {
+        var @case = await Host.Referral(Given.CitizenReferral(null), Caller.SspConsultant);
+        var learned = Given.Registration(age: 34, district: "sindal") with { Family = FamilyNetwork.ExtremistRelations };
+
+        var corrected = await Host.Post(@case.Url("registration"), new CorrectRegistration(@case.Version, learned), Caller.SspConsultant);
+
+        corrected.Status.ShouldBe(HttpStatusCode.OK, corrected.ToString());
+        corrected.Version.ShouldBe(@case.Version + 2);
+        var state = (await Host.Get(@case.Url(), Caller.PoliceMember)).Body!["state"]!;
+        state["registration"]!["age"]!.GetValue<int>().ShouldBe(34);
+        state["registration"]!["district"]!.GetValue<string>().ShouldBe("sindal");
+        state["route"]!.GetValue<string>().ShouldBe("police-representative");
+        state["responsibleDepartment"]!.GetValue<string>().ShouldBe("police");
+        Ids(await Host.Get("/api/cases?department=police", Caller.PoliceMember)).ShouldBe([@case.Id]);
+        Ids(await Host.Get("/api/cases?department=bfu", Caller.PoliceMember)).ShouldBeEmpty();
+        var timeline = (await Host.Get(@case.Url("timeline"), Caller.PoliceMember)).Body!.AsArray();
+        timeline.Select(l => l!["kind"]!.GetValue<string>()).TakeLast(2).ShouldBe(["registration_corrected", "citizen_referral_rerouted"]);
+        timeline[^2]!["sentence"]!.GetValue<string>().ShouldContain("age 34");
+        timeline[^1]!["sentence"]!.GetValue<string>().ShouldBe("The person's age is known: the citizen's referral is routed to the police representative.");
+        var register = await Register(@case.Id);
+        register.AgeBand.ShouldBe("25-39");
+        register.District.ShouldBe("sindal");
+        register.Family.ShouldBe(FamilyNetwork.ExtremistRelations);
+
+        // The same registration again corrects nothing.
+        (await Host.Post(@case.Url("registration"), new CorrectRegistration(corrected.Version, learned), Caller.PoliceMember))
+            .Status.ShouldBe(HttpStatusCode.Conflict);
     }
 
     private async Task<RegisterEntry> Register(Guid caseId)
