@@ -107,6 +107,7 @@ public static class CaseDecisions
     public static Decision GiveFeedback(this Case state, FeedbackKind kind, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Feedback, actor) is { } refusal) return refusal;
+        if (state.ComesFromCitizen && kind == FeedbackKind.Guidance) return Refusal.RuleBroken(CaseRules.CitizenIsNoReferringAuthority);
         // §4.2.2 I: the feedback depends on the concern: a) specific measures, b) targeted interventions.
         var expected = state.Assessment!.Tier == PreventionTier.Targeted ? FeedbackKind.Targeted : FeedbackKind.Guidance;
         if (kind != expected)

@@ -5,8 +5,12 @@ using Marten.Events.Aggregation;
 
 namespace Infohus.Projections.Register;
 
-/// <summary>What the course came to, for the register's "plan for the course" (§4.2.2 III).</summary>
-public enum CoursePlan { None, Redirection, Guidance, HandOver, CrisisTeam }
+/// <summary>
+/// What the course came to, for the register's "plan for the course" (§4.2.2 III), from the least to
+/// the furthest: a citizen guided to 114, 112 or the hotline (§4.2.2 II), a redirection, feedback a),
+/// a hand-over, a crisis team. Stored by name, so the order can grow.
+/// </summary>
+public enum CoursePlan { None, CitizenGuidance, Redirection, Guidance, HandOver, CrisisTeam }
 
 /// <summary>
 /// The anonymous registration of one referral (§4.2.2 III): coded and coarsened, no name, CPR number,
@@ -57,6 +61,7 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             // The register follows the registration as it is completed or corrected; the age band stays
             // "unknown" until the age is known.
             RegistrationCorrected corrected => Registered(snapshot, corrected.Registration),
+            CitizenGuided => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.CitizenGuidance) },
             // The register keeps the department that received the referral, not the one that handles it.
             CitizenReferralRerouted => snapshot,
             // The reaction time runs from the referral to its first assessment.

@@ -40,6 +40,7 @@ public sealed partial class TimelineProjection : EventProjection
         CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
         CitizenReferralRerouted e => ($"The person's age is known: the citizen's referral is routed to the {Words(e.Route)}.", e.RoutedAt, e.RoutedBy, null),
         RegistrationCorrected e => ($"Registration completed or corrected: {Coded(e.Registration)}.", e.CorrectedAt, e.CorrectedBy, null),
+        CitizenGuided e => ($"The citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.GuidedAt, e.GuidedBy, null),
         NearestManagerInformed e => ("The referrer's nearest manager was informed.", e.InformedAt, e.InformedBy, null),
         ConcernInterviewHeld e => ("Concern interview held; the referrer was told that a referral does not replace a notification, and of the duty to report to the Immigration Service.", e.HeldAt, e.HeldBy, e.Notes),
         ConcernAssessed { ConcernsExtremism: true } e => ($"Concern assessed: level {e.ConcernLevel}, {Words(e.Tier!.Value)} tier; taking part: {Departments(e.Participants)}.", e.AssessedAt, e.AssessedBy, null),

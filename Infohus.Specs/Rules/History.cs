@@ -8,6 +8,7 @@ public static class History
     public static readonly MemberRef Bfu = new("bfu-member", Role.Member, Department.Bfu);
     public static readonly MemberRef Police = new("police-member", Role.Member, Department.Police);
     public static readonly MemberRef Coordinator = new("ssp-consultant", Role.Coordinator, Department.Bfu);
+    public static readonly MemberRef Saeh = new("saeh-member", Role.Member, Department.Saeh);
     public static readonly MemberRef Steering = new("steering-chief", Role.Steering, Department.Bfu);
     public static readonly ActionPlanSettings Plan = ActionPlanSettings.Defaults();
 

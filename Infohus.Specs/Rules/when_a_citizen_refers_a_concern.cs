@@ -58,12 +58,12 @@ public class when_a_citizen_refers_a_concern
     }
 
     [Fact]
-    public void a_citizen_case_needs_no_manager_and_no_interview_before_assessment()
+    public void a_citizen_case_needs_no_manager_and_no_interview_and_is_guided_or_assessed()
     {
         var state = Given([.. Receive(15).Events]);
 
         state.InformManager(Now, Bfu).ShouldBeRefused(RefusalKind.RuleBroken);
-        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Disclosures, CaseAction.Registration]);
+        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.CitizenGuidance, CaseAction.Disclosures, CaseAction.Registration]);
     }
 
     [Fact]

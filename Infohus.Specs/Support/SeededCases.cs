@@ -101,10 +101,26 @@ public static class SeededCases
                         petEae = true;
                         state = Apply(state.ReportToPetEae(later, History.Police));
                     }
-                    state = Apply(state.GiveFeedback(tier == PreventionTier.Targeted ? FeedbackKind.Targeted : FeedbackKind.Guidance, later, member));
-                    state = tier == PreventionTier.Targeted
-                        ? Apply(state.ConveneCrisisTeam([Department.Bfu, Department.Police], later, member))
-                        : Apply(state.HandOver("School", later, member));
+                    if (tier == PreventionTier.Targeted)
+                    {
+                        state = Apply(state.GiveFeedback(FeedbackKind.Targeted, later, member));
+                        state = Apply(state.ConveneCrisisTeam([Department.Bfu, Department.Police], later, member));
+                    }
+                    else if (state.ComesFromCitizen)
+                    {
+                        // §4.2.2 II: the member handling a citizen's concern guides the citizen; no feedback a), no hand-over.
+                        state = Apply(state.GuideCitizen([CitizenGuidance.NationalHotline], later, state.Route switch
+                        {
+                            CitizenRoute.PoliceRepresentative => History.Police,
+                            CitizenRoute.CoordinatorTriage => History.Coordinator,
+                            _ => History.Bfu
+                        }));
+                    }
+                    else
+                    {
+                        state = Apply(state.GiveFeedback(FeedbackKind.Guidance, later, member));
+                        state = Apply(state.HandOver("School", later, member));
+                    }
                     if (random.Next(3) > 0)
                     {
                         evaluation = PickEnum<EvaluationOutcome>();
