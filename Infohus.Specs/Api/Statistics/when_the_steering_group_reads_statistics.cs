@@ -199,7 +199,13 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
         "tier" => c.Tier is { } t ? Kebab(t) : "none",
         "concernLevel" => c.Level ?? "none",
         "concernsExtremism" => c.ConcernsExtremism switch { true => "yes", false => "no", null => "none" },
-        "coursePlan" => c.Path switch { "redirected" => "redirection", "specific" => "hand-over", "targeted" => "crisis-team", _ => "none" },
+        "coursePlan" => c.Path switch
+        {
+            "redirected" => "redirection",
+            "specific" => c.Source == ReferralSource.Citizen ? "citizen-guidance" : "hand-over",
+            "targeted" => "crisis-team",
+            _ => "none"
+        },
         "petEaeReported" => c.PetEae ? "yes" : "no",
         "evaluation" => c.Evaluation is { } e ? Kebab(e) : "none",
         "status" => c.Closed ? "closed" : "open",
