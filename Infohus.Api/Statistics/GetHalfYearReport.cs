@@ -67,7 +67,7 @@ public static class GetHalfYearReportEndpoint
         [
             await Table("Referrals by source and prevention tier", "source", "tier"),
             levels,
-            await Table("Plan for the course (redirections, guidance, hand-overs, crisis teams)", "coursePlan"),
+            await Table("Plan for the course (redirections, guidance, hand-overs, crisis teams, citizens guided)", "coursePlan"),
             await Table("Reported to PET/EAE", "petEaeReported"),
             await Table("Evaluation of the course", "evaluation"),
             await Table("Open and closed", "status"),
