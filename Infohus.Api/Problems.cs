@@ -19,7 +19,7 @@ public static class Problems
 
     public static IResult NotFound(string reason) => Problem(StatusCodes.Status404NotFound, "Not found", reason);
 
-    public static IResult Stale(long expected, long? current) => Problem(
+    public static IResult Stale(long expected, long current) => Problem(
         StatusCodes.Status409Conflict,
         "The case has changed",
         "The case was changed after the version you sent; reload it and decide again.",

@@ -51,7 +51,7 @@ public sealed class Report(BenchmarkPlan plan, Machine machine)
 
         md.AppendLine("## The history growing: projection catch-up and statistics latency");
         md.AppendLine();
-        md.AppendLine(Invariant($"Statistics: GET /api/statistics for the last 365 days by concern level and district, one request at a time ({plan.StatisticsRequests} after 1 000 not counted), after the catch-up and a VACUUM ANALYZE (what autovacuum keeps up with when a store grows at its real pace)."));
+        md.AppendLine(Invariant($"Statistics: GET /api/statistics for the current half-year by concern level and district, one request at a time ({plan.StatisticsRequests} after 1 000 not counted), after the catch-up and a VACUUM ANALYZE (what autovacuum keeps up with when a store grows at its real pace)."));
         md.AppendLine();
         md.AppendLine("| events stored | grown at events/s | register catch-up events/s (backlog) | statistics p50 ms | p95 ms | p99 ms |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|");

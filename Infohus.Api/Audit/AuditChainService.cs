@@ -46,10 +46,7 @@ public sealed class AuditChainService(IDocumentStore store, ILogger<AuditChainSe
     public static async Task<string?> CheckpointAsync(IDocumentStore store, CancellationToken cancellation)
     {
         await using var connection = await OpenAsync(store, cancellation);
-        await using var settled = new NpgsqlCommand(
-            "select coalesce(max(seq_id), 0) from infohus.mt_events where timestamp < now() - @settling", connection);
-        settled.Parameters.AddWithValue("settling", Settling);
-        var upTo = (long)(await settled.ExecuteScalarAsync(cancellation))!;
+        var upTo = await AuditChain.SettledSequenceAsync(connection, Settling, cancellation);
         return await AuditChain.CheckpointAsync(connection, upTo, cancellation);
     }
 

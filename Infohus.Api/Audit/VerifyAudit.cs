@@ -5,7 +5,7 @@ namespace Infohus.Api.Audit;
 
 public static class VerifyAuditEndpoint
 {
-    /// <summary>Walks every stream's hash chain and every checkpoint: intact with counts, or the first break.</summary>
+    /// <summary>Walks every stream's hash chain and every checkpoint: intact with counts, or every break found.</summary>
     [WolverineGet("/api/audit/verification"), Authorize(Policy = Policies.Audit)]
     public static async Task<AuditVerification> Get(IDocumentStore store, HttpContext context)
     {
@@ -40,9 +40,16 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
         }
 
         var result = await AuditChain.VerifyAsync(connection, CancellationToken.None);
-        Console.WriteLine(result.Intact
-            ? $"intact: {result.Events} events in {result.Streams} streams, {result.Checkpoints} checkpoints, latest checkpoint {result.LatestCheckpointHash ?? "none"}"
-            : $"BROKEN at sequence {result.FirstBreak!.Sequence}, stream {result.FirstBreak.StreamId}, version {result.FirstBreak.Version}: {result.FirstBreak.Problem}");
-        return result.Intact;
+        if (result.Intact)
+        {
+            Console.WriteLine($"intact: {result.Events} events in {result.Streams} streams, {result.Tombstones} Marten tombstones, " +
+                $"{result.Checkpoints} checkpoints, latest checkpoint {result.LatestCheckpointHash ?? "none"}");
+            return true;
+        }
+
+        Console.WriteLine($"BROKEN: {result.BreakCount} breaks ({string.Join(", ", result.BreaksByKind.Select(k => $"{k.Key} {k.Value}"))})");
+        foreach (var found in result.Breaks)
+            Console.WriteLine($"{found.Kind}: sequence {found.Sequence}, stream {found.StreamId}, version {found.Version}, checkpoint {found.Checkpoint}: {found.Problem}");
+        return false;
     }
 }

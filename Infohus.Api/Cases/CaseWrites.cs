@@ -82,12 +82,22 @@ public static class CaseWrites
         }
         catch (ConcurrencyException)
         {
-            // Another write on the same version won the race; this one appended nothing.
-            return Problems.Stale(command.Version, null);
+            // Another write on the same version won the race at commit; this one appended nothing
+            // (Marten fills the sequence numbers it had taken with tombstones). The winner has
+            // committed by now, so the store tells the version to reload.
+            return Problems.Stale(command.Version, await StoredVersion(context, caseId));
         }
 
         var written = new CaseVersion(caseId, command.Version + decision.Events.Count);
         return Results.Ok(respond is null ? written : respond(written));
+    }
+
+    /// <summary>The case's version as committed, read apart from the session whose commit failed.</summary>
+    private static async Task<long> StoredVersion(HttpContext context, Guid caseId)
+    {
+        await using var query = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        var state = await query.Events.FetchStreamStateAsync(caseId, context.RequestAborted);
+        return state?.Version ?? 0;
     }
 
     /// <summary>The business time of a step, or null when it lies in the future.</summary>

@@ -48,10 +48,10 @@ public static class GetHalfYearReportEndpoint
     [WolverineGet("/api/statistics/half-years/{year}/{half}"), Authorize(Policy = Policies.Statistics)]
     public static async Task<IResult> Get(int year, int half, HttpContext context, StatisticsContext statistics, IQuerySession session)
     {
-        if (year is < 2000 or > 2999 || half is not (1 or 2)) return Problems.Invalid("A half year is /{year}/1 (January–June) or /{year}/2 (July–December).");
+        if (!HalfYear.IsValid(year, half)) return Problems.Invalid("A half year is /{year}/1 (January–June) or /{year}/2 (July–December), years 2000–2999.");
 
-        var fromDay = new DateOnly(year, half == 1 ? 1 : 7, 1);
-        var toDay = fromDay.AddMonths(6);
+        var period = new HalfYear(year, half);
+        var (fromDay, toDay) = (period.From, period.To);
         var (from, to) = (StatisticsContext.StartOf(fromDay), StatisticsContext.StartOf(toDay));
         var threshold = statistics.Threshold;
 
@@ -61,32 +61,37 @@ public static class GetHalfYearReportEndpoint
             return StatisticsTables.Build(title, a, b, await statistics.Queries.CountAsync(a, b, from, to, context.RequestAborted), threshold);
         }
 
+        var levels = await Table("Concern levels at assessment", "concernLevel");
+        var deadlines = await Table("Reaction deadlines missed, by concern level", "concernLevel", "deadlineMissed");
         StatisticsTable[] tables =
         [
             await Table("Referrals by source and prevention tier", "source", "tier"),
-            await Table("Concern levels at assessment", "concernLevel"),
-            await Table("Plan for the course (redirections, guidance, hand-overs, crisis teams)", "coursePlan"),
+            levels,
+            await Table("Plan for the course (redirections, guidance, hand-overs, crisis teams, citizens guided)", "coursePlan"),
             await Table("Reported to PET/EAE", "petEaeReported"),
             await Table("Evaluation of the course", "evaluation"),
             await Table("Open and closed", "status"),
-            await Table("Reaction deadlines missed, by concern level", "concernLevel", "deadlineMissed"),
+            deadlines,
         ];
-        var reactionTimes = (await statistics.Queries.ReactionTimesAsync(from, to, context.RequestAborted))
-            .Select(r => r.Cases >= threshold
-                ? new ReactionTimeLine(r.ConcernLevel, r.Cases.ToString(), r.MedianHours, r.Percentile90Hours)
-                : new ReactionTimeLine(r.ConcernLevel, $"<{threshold}", null, null))
-            .OrderBy(r => r.ConcernLevel)
+
+        // A concern level's number of cases is the protected count of the levels' table, never a count
+        // of its own: the reaction times and deadline shares add no figure an outsider could subtract.
+        var levelCases = levels.Rows.ToDictionary(r => r.Label, r => r.Cells[0]);
+        var hours = (await statistics.Queries.ReactionTimesAsync(from, to, context.RequestAborted)).ToDictionary(r => r.ConcernLevel);
+        var reactionTimes = hours.Keys.Order(StringComparer.Ordinal)
+            .Select(l => int.TryParse(levelCases.GetValueOrDefault(l), out _)
+                ? new ReactionTimeLine(l, levelCases[l], hours[l].MedianHours, hours[l].Percentile90Hours)
+                : new ReactionTimeLine(l, levelCases.GetValueOrDefault(l, SmallCells.Secondary), null, null))
             .ToList();
 
-        var level = statistics.Dimension("concernLevel");
-        var deadlineCounts = await statistics.Queries.CountAsync(level, statistics.Dimension("deadlineMissed"), from, to, context.RequestAborted);
-        var deadlineShares = level.Categories.Where(l => l != RegisterDimension.None).Select(l =>
+        var missedColumn = deadlines.Columns.ToList().IndexOf("no");
+        var deadlineShares = statistics.Dimension("concernLevel").Categories.Where(l => l != RegisterDimension.None).Select(l =>
         {
-            var (within, missed) = (deadlineCounts.GetValueOrDefault((l, "no")), deadlineCounts.GetValueOrDefault((l, "yes")));
-            var cases = within + missed;
-            return cases >= threshold
-                ? new DeadlineShare(l, cases.ToString(), Math.Round((double)within / cases, 3))
-                : new DeadlineShare(l, cases == 0 ? "0" : $"<{threshold}", null);
+            var cases = levelCases.GetValueOrDefault(l, "0");
+            var row = deadlines.Rows.FirstOrDefault(r => r.Label == l);
+            return row is not null && missedColumn >= 0 && int.TryParse(row.Total, out var all) && all > 0 && int.TryParse(row.Cells[missedColumn], out var within)
+                ? new DeadlineShare(l, cases, Math.Round((double)within / all, 3))
+                : new DeadlineShare(l, cases, null);
         }).ToList();
 
         var held = await session.Query<Meeting>().Where(m => m.Date >= fromDay && m.Date < toDay).ToListAsync(context.RequestAborted);

@@ -4,7 +4,7 @@ using Infohus.Projections.Statistics;
 
 namespace Infohus.Api.Statistics;
 
-/// <summary>A protected table as the API shows it: every value a count or "&lt;5".</summary>
+/// <summary>A protected table as the API shows it: every value a count, "&lt;5" or ".."; hidden categories of a two-dimension table merged ("a + b").</summary>
 public sealed record StatisticsTable(string Title, IReadOnlyList<string> Dimensions, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, IReadOnlyList<string> ColumnTotals, string Total);
 
 public sealed record TableRow(string Label, IReadOnlyList<string> Cells, string? Total);
@@ -16,18 +16,20 @@ public static class StatisticsTables
     /// <summary>Lays the counts out over every category of the dimensions and protects the small cells.</summary>
     public static StatisticsTable Build(string title, RegisterDimension first, RegisterDimension? second, IReadOnlyDictionary<(string, string), int> counts, int threshold)
     {
-        IReadOnlyList<string> rows = [.. first.Categories.Union(counts.Keys.Select(k => k.Item1))];
-        IReadOnlyList<string> columns = second is null ? [""] : [.. second.Categories.Union(counts.Keys.Select(k => k.Item2))];
-        var grid = new int[rows.Count, columns.Count];
+        // Categories outside the configuration (a district no longer configured) follow in a fixed
+        // order, so the same counts always give the same protected table.
+        IReadOnlyList<string> rows = [.. first.Categories.Union(counts.Keys.Select(k => k.Item1).Order(StringComparer.Ordinal))];
+        IReadOnlyList<string>? columns = second is null ? null : [.. second.Categories.Union(counts.Keys.Select(k => k.Item2).Order(StringComparer.Ordinal))];
+        var grid = new int[rows.Count, columns?.Count ?? 1];
         for (var i = 0; i < rows.Count; i++)
-        for (var j = 0; j < columns.Count; j++)
-            grid[i, j] = counts.GetValueOrDefault((rows[i], columns[j]));
+        for (var j = 0; j < (columns?.Count ?? 1); j++)
+            grid[i, j] = counts.GetValueOrDefault((rows[i], columns?[j] ?? ""));
 
-        var shown = SmallCells.Protect(grid, threshold);
+        var shown = SmallCells.Protect(rows, columns, grid, threshold);
         return new StatisticsTable(title,
             second is null ? [first.Name] : [first.Name, second.Name],
-            second is null ? [CountColumn] : columns,
-            [.. rows.Select((label, i) => new TableRow(label, shown.Cells[i], shown.RowTotals?[i]))],
+            shown.ColumnLabels ?? [CountColumn],
+            [.. shown.RowLabels.Select((label, i) => new TableRow(label, shown.Cells[i], shown.RowTotals?[i]))],
             shown.ColumnTotals, shown.Total);
     }
 

@@ -47,13 +47,17 @@ public sealed record Case(
     DeadlinePhase? DuePhase,
     DateTimeOffset? MissedDueAt,
     bool PressHeadsInformed = false,
-    string? Spokesperson = null)
+    string? Spokesperson = null,
+    IReadOnlyList<CitizenGuidance>? GuidedTo = null)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
 
     /// <summary>§4.2.2 I: referrals from employees and external partners go through manager and interview.</summary>
     public bool ComesFromEmployeeOrPartner => Source is ReferralSource.Employee or ReferralSource.ExternalPartner;
+
+    /// <summary>§4.2.2 II: a citizen's concern is routed by age and answered by guiding the citizen.</summary>
+    public bool ComesFromCitizen => Source == ReferralSource.Citizen;
 
     public static Case Create(ReferralReceived e) => new(
         e.CaseId, e.Source, e.ReceivedBy.Department, e.ReceivedBy.UserId, e.ReceivedBy.UserId, null, e.Channel, e.ReferrerOrganisation,
@@ -69,6 +73,17 @@ public sealed record Case(
         ResponsibleDepartment = e.ResponsibleDepartment,
         AssignedTo = e.AssignedMember()
     };
+
+    public Case Apply(CitizenReferralRerouted e) => this with
+    {
+        Route = e.Route,
+        ResponsibleDepartment = e.ResponsibleDepartment,
+        AssignedTo = e.AssignedMember()
+    };
+
+    public Case Apply(RegistrationCorrected e) => this with { Registration = e.Registration };
+
+    public Case Apply(CitizenGuided e) => this with { GuidedTo = e.Guidance, DueAt = null, DuePhase = null };
 
     public Case Apply(NearestManagerInformed _) => this with { ManagerInformed = true };
 
@@ -124,7 +139,7 @@ public sealed record Case(
     public Case Apply(PressMessageIssued _) => this;
 
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
-    // round needs its own assessment, feedback and evaluation.
+    // round needs its own assessment, feedback and evaluation, or for a citizen its own guidance.
     public Case Apply(CaseReopened _) => this with
     {
         Status = CaseStatus.Open,
@@ -137,6 +152,7 @@ public sealed record Case(
         CrisisTeam = [],
         PreparednessPlans = 0,
         PreparednessPlan = null,
-        Evaluation = null
+        Evaluation = null,
+        GuidedTo = null
     };
 }

@@ -13,9 +13,6 @@ public sealed record CitizenSituation(bool SuspectedIllegalActs, bool Acute, boo
 /// </summary>
 public static class CaseDecisions
 {
-    /// <summary>§4.2.2 II: a citizen under 18 is handled by the SSP consultant, 18 or over by the police.</summary>
-    public const int AgeOfMajority = 18;
-
     public static Decision ReceiveReferral(
         Guid caseId,
         ReferralSource source,
@@ -34,24 +31,17 @@ public static class CaseDecisions
             return Refusal.Forbidden("Only Infohus members and the coordinator receive referrals.");
         if (description is null)
             return Refusal.Invalid("Describe the concern.");
-        if (registration.Age is < 0 or > 125)
-            return Refusal.Invalid("The age must be a number of years between 0 and 125.");
-        if (!plan.KnowsDistrict(registration.District))
-            return Refusal.Invalid($"Unknown district code. Known districts: {string.Join(", ", plan.Districts)}.");
+        if (RegistrationRules.Invalid(registration, plan) is { } invalid) return invalid;
 
-        var received = new ReferralReceived(caseId, source, channel, referrerOrganisation,
-            registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] },
+        var received = new ReferralReceived(caseId, source, channel, referrerOrganisation, registration.Normalised(),
             description, subject, referrer, at, actor, at + plan.IntakeReactionTime);
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);
 
-        // §4.2.2 II: a citizen's concern is never refused; it is routed by age.
-        if (registration.Age is not { } age)
-            return Refusal.Invalid("A citizen's referral is routed by age (§4.2.2 II): give the age in years.");
-
-        var (route, department) = age < AgeOfMajority
-            ? (CitizenRoute.SspConsultant, Department.Bfu)
-            : (CitizenRoute.PoliceRepresentative, Department.Police);
+        // §4.2.2 II: a citizen's concern is never refused ("må dog aldrig afvise"). It is routed by age;
+        // a citizen who cannot tell the age (a young man at the station, a group) is still heard, and the
+        // SSP consultant (the coordinator) triages the concern until the age is known.
+        var (route, department) = CitizenConcerns.RouteFor(registration.Age);
         return Decision.Accept(received,
             new CitizenReferralRouted(caseId, route, department, GuidanceFor(citizenSituation), at, actor));
     }
@@ -117,6 +107,7 @@ public static class CaseDecisions
     public static Decision GiveFeedback(this Case state, FeedbackKind kind, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Feedback, actor) is { } refusal) return refusal;
+        if (state.ComesFromCitizen && kind == FeedbackKind.Guidance) return Refusal.RuleBroken(CaseRules.CitizenIsNoReferringAuthority);
         // §4.2.2 I: the feedback depends on the concern: a) specific measures, b) targeted interventions.
         var expected = state.Assessment!.Tier == PreventionTier.Targeted ? FeedbackKind.Targeted : FeedbackKind.Guidance;
         if (kind != expected)

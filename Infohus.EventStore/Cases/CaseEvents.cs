@@ -9,8 +9,12 @@ namespace Infohus.EventStore.Cases;
 /// <summary>The prevention triangle (forebyggelsestrekanten): opbyggende / foregribende / indgribende.</summary>
 public enum PreventionTier { General, Specific, Targeted }
 
-/// <summary>Who handles a citizen's referral (§4.2.2 II).</summary>
-public enum CitizenRoute { SspConsultant, PoliceRepresentative }
+/// <summary>
+/// Who handles a citizen's referral (§4.2.2 II): under 18 the SSP consultant, 18 or over the police
+/// representative. A citizen may not know the person's age (a young man at the station, a group); the
+/// concern is never refused, and the SSP consultant (the coordinator) triages it until the age is known.
+/// </summary>
+public enum CitizenRoute { SspConsultant, PoliceRepresentative, CoordinatorTriage }
 
 /// <summary>Where the member guides a citizen (§4.2.2 II): 114, 112 or the national hotline.</summary>
 public enum CitizenGuidance { Police114, Emergency112, NationalHotline }
@@ -67,7 +71,7 @@ public sealed record CitizenReferralRouted(
     /// The member who received it keeps it when they belong to the responsible department; otherwise
     /// it waits for that department (§4.2.2 II b: the receiver puts the citizen in contact with the police).
     /// </summary>
-    public string? AssignedMember() => RoutedBy.Department == ResponsibleDepartment ? RoutedBy.UserId : null;
+    public string? AssignedMember() => CitizenConcerns.Assignee(Route, ResponsibleDepartment, RoutedBy);
 }
 
 /// <summary>The referring employee's nearest manager was told before the interview (§4.2.2 I).</summary>

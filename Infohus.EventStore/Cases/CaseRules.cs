@@ -11,6 +11,7 @@ public enum CaseAction
     Redirection,
     PetEaeReport,
     Feedback,
+    CitizenGuidance,
     Handover,
     CrisisTeam,
     PreparednessPlan,
@@ -21,7 +22,8 @@ public enum CaseAction
     Closure,
     Reopening,
     Disclosures,
-    CrisisCommunication
+    CrisisCommunication,
+    Registration
 }
 
 /// <summary>
@@ -32,6 +34,10 @@ public enum CaseAction
 public static class CaseRules
 {
     public const string ErasedCaseIsFrozen = "The case's personal data has been erased; the case accepts no further steps.";
+
+    /// <summary>§4.2.2 I a hands the case back to the authority that referred it; a citizen is no such authority (§4.2.2 II).</summary>
+    public const string CitizenIsNoReferringAuthority =
+        "A citizen is no referring authority: feedback a) and the hand-over to the authority that referred the concern (§4.2.2 I a) do not fit a citizen's concern. Record the guidance given to the citizen (§4.2.2 II: 114, 112, the national hotline) and close the case, or carry it into the targeted course.";
 
     public static IReadOnlyList<CaseAction> AllowedActions(this Case state, MemberRef actor) =>
         [.. Enum.GetValues<CaseAction>().Where(action => state.Check(action, actor) is null)];
@@ -51,13 +57,14 @@ public static class CaseRules
         if (state.Status == CaseStatus.Closed)
             return Refusal.Conflict("The case is closed; it accepts nothing but a reopening.");
 
-        // §4.2.2 I a: after hand-over the referring authority carries the case on.
-        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure))
-            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation and closure remain.");
+        // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
+        // keeps its own anonymous register of the case (§4.2.2 III).
+        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Registration))
+            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure and the registration remain.");
 
         // §4.2.2: a referral that is not about extremism is passed on, not handled by the Infohus.
-        if (state.RedirectedTo is not null && action is not CaseAction.Closure)
-            return Refusal.Conflict("The referral was redirected to another body; only closure remains.");
+        if (state.RedirectedTo is not null && action is not (CaseAction.Closure or CaseAction.Registration))
+            return Refusal.Conflict("The referral was redirected to another body; only closure and the registration remain.");
 
         return action switch
         {
@@ -67,6 +74,7 @@ public static class CaseRules
             CaseAction.Redirection => CanBeRedirected(state),
             CaseAction.PetEaeReport => CanBeReportedToPetEae(state, actor),
             CaseAction.Feedback => FeedbackCanBeGiven(state),
+            CaseAction.CitizenGuidance => CitizenConcerns.CanBeGuided(state, actor),
             CaseAction.Handover => CanBeHandedOver(state),
             CaseAction.CrisisTeam => CrisisTeamCanBeConvened(state),
             CaseAction.PreparednessPlan => state.CrisisTeam.Count == 0
@@ -81,8 +89,8 @@ public static class CaseRules
             CaseAction.FollowUps => state.Feedback == FeedbackKind.Targeted
                 ? null
                 : Refusal.Conflict("Follow-up on the family and network belongs to a targeted intervention (§4.3): give feedback b) first."),
-            CaseAction.Evaluation => state.Feedback is null
-                ? Refusal.Conflict("A course is evaluated after feedback has been given.")
+            CaseAction.Evaluation => state.Feedback is null && state.GuidedTo is null
+                ? Refusal.Conflict("A course is evaluated after feedback has been given, or after the citizen was guided.")
                 : null,
             CaseAction.Closure => CanBeClosed(state),
             // §115 sharing belongs to an open case the Infohus is still involved in; the rules of its content are in DisclosureRules.
@@ -91,6 +99,8 @@ public static class CaseRules
             CaseAction.CrisisCommunication => state.CrisisTeam.Count == 0
                 ? Refusal.Conflict("Crisis communication is handled by the crisis team (§4.3, §5.3): convene it first.")
                 : null,
+            // §4.2.2 III: the registration is completed and corrected as the Infohus learns more, on any open case.
+            CaseAction.Registration => null,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }
@@ -141,12 +151,20 @@ public static class CaseRules
     private static Refusal? FeedbackCanBeGiven(Case state)
     {
         if (ExtremismAssessed(state) is { } refusal) return refusal;
-        return state.Feedback is not null ? Refusal.Conflict("Feedback has already been given.") : null;
+        if (state.Feedback is not null) return Refusal.Conflict("Feedback has already been given.");
+        // A citizen's concern assessed as general or specific would take feedback a); the citizen is guided instead.
+        return state.ComesFromCitizen && state.Assessment!.Tier != PreventionTier.Targeted
+            ? Refusal.RuleBroken(CitizenIsNoReferringAuthority)
+            : null;
     }
 
-    private static Refusal? CanBeHandedOver(Case state) => state.Feedback == FeedbackKind.Guidance
-        ? null
-        : Refusal.Conflict("A case is handed over after feedback a) with guidance on specific measures (§4.2.2 I a).");
+    private static Refusal? CanBeHandedOver(Case state)
+    {
+        if (state.ComesFromCitizen) return Refusal.RuleBroken(CitizenIsNoReferringAuthority);
+        return state.Feedback == FeedbackKind.Guidance
+            ? null
+            : Refusal.Conflict("A case is handed over after feedback a) with guidance on specific measures (§4.2.2 I a).");
+    }
 
     private static Refusal? CrisisTeamCanBeConvened(Case state)
     {
@@ -158,12 +176,21 @@ public static class CaseRules
     private static Refusal? CanBeClosed(Case state)
     {
         if (state.RedirectedTo is not null) return null;
+        // §4.2.2 II: a citizen's concern closes with the guidance given, unless an assessment has put it
+        // on the targeted course (then feedback b) and the evaluation come first) or found it is not about
+        // extremism (then it is redirected).
+        if (state.GuidedTo is not null && state.Assessment is null or { ConcernsExtremism: true, Tier: not PreventionTier.Targeted })
+            return null;
         if (state.Assessment is null)
-            return Refusal.Conflict("A case is closed after the concern has been assessed.");
+            return Refusal.Conflict(state.ComesFromCitizen
+                ? "A citizen's case is closed after the citizen has been guided (§4.2.2 II), or after the concern has been assessed."
+                : "A case is closed after the concern has been assessed.");
         if (!state.Assessment.ConcernsExtremism)
             return Refusal.Conflict("Redirect a concern that is not about extremism before closing the case.");
         if (state.Feedback is null)
-            return Refusal.Conflict("Give feedback before closing the case.");
+            return Refusal.Conflict(state.ComesFromCitizen && state.Assessment.Tier != PreventionTier.Targeted
+                ? "Record the guidance given to the citizen (§4.2.2 II) before closing the case."
+                : "Give feedback before closing the case.");
         // §4.2.2 III: the evaluation of the course is registered for every case.
         return state.Evaluation is null ? Refusal.Conflict("Evaluate the course before closing the case (§4.2.2 III).") : null;
     }

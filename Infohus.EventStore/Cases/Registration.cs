@@ -1,3 +1,5 @@
+using Infohus.EventStore.Members;
+
 namespace Infohus.EventStore.Cases;
 
 /// <summary>Who brought the concern to the Infohus (afsender af bekymringen).</summary>
@@ -55,8 +57,8 @@ public enum WarningSign
 
 /// <summary>
 /// The §4.2.2 III registration fields known at intake, coded so that the anonymous register and the
-/// statistics can use them without free text. Age is in whole years; it also routes a citizen's
-/// referral. District is a code from the configured list of districts (bydel / lokalområde).
+/// statistics can use them without free text. Age is in whole years, null while unknown; it also routes
+/// a citizen's referral. District is a code from the configured list of districts (bydel / lokalområde).
 /// </summary>
 public sealed record Registration(
     int? Age,
@@ -67,3 +69,49 @@ public sealed record Registration(
     Attachment Attachment,
     IdeologyCategory Ideology,
     IReadOnlyList<WarningSign> WarningSigns);
+
+/// <summary>
+/// A member added or corrected the coded registration (§4.2.2 III) with what the Infohus learned after
+/// intake, e.g. in the interview or from the citizen: the whole registration as it now reads.
+/// </summary>
+public sealed record RegistrationCorrected(Guid CaseId, Registration Registration, DateTimeOffset CorrectedAt, MemberRef CorrectedBy);
+
+/// <summary>The registration's own rules: what it may hold, at intake and when it is completed or corrected later.</summary>
+public static class RegistrationRules
+{
+    /// <summary>Why a registration cannot be kept as given, or null.</summary>
+    public static Refusal? Invalid(Registration registration, ActionPlanSettings plan)
+    {
+        if (registration.Age is < 0 or > 125)
+            return Refusal.Invalid("The age must be a number of years between 0 and 125, or null when it is unknown.");
+        if (!plan.KnowsDistrict(registration.District))
+            return Refusal.Invalid($"Unknown district code. Known districts: {string.Join(", ", plan.Districts)}.");
+        return null;
+    }
+
+    /// <summary>Warning signs are a set: each once, in the order first given.</summary>
+    public static Registration Normalised(this Registration registration) =>
+        registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] };
+
+    /// <summary>
+    /// §4.2.2 III: the registration follows what the Infohus learns, on any open case, also one handed
+    /// over or redirected (the register is the Infohus's own). When the age becomes known on a citizen's
+    /// concern waiting in triage, the routing follows it (§4.2.2 II).
+    /// </summary>
+    public static Decision CorrectRegistration(this Case state, Registration registration, ActionPlanSettings plan, DateTimeOffset at, MemberRef actor)
+    {
+        if (state.Check(CaseAction.Registration, actor) is { } refusal) return refusal;
+        if (Invalid(registration, plan) is { } invalid) return invalid;
+        var corrected = registration.Normalised();
+        if (corrected.SameAs(state.Registration)) return Refusal.Conflict("The registration already reads so; there is nothing to correct.");
+
+        var correction = new RegistrationCorrected(state.Id, corrected, at, actor);
+        return state.RoutingFollows(corrected.Age, at, actor) is { } rerouted
+            ? Decision.Accept(correction, rerouted)
+            : Decision.Accept(correction);
+    }
+
+    /// <summary>The same coded fields; the warning signs in any order.</summary>
+    public static bool SameAs(this Registration registration, Registration other) =>
+        registration with { WarningSigns = other.WarningSigns } == other && registration.WarningSigns.ToHashSet().SetEquals(other.WarningSigns);
+}

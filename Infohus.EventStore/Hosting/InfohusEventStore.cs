@@ -19,7 +19,8 @@ public static class InfohusEventStore
         typeof(FeedbackGiven), typeof(CaseHandedOver), typeof(CrisisTeamConvened), typeof(PreparednessPlanAdopted),
         typeof(InterventionRecommended), typeof(InterventionDecided), typeof(FollowUpOpened), typeof(CourseEvaluated),
         typeof(CaseClosed), typeof(CaseReopened), typeof(PersonalDataErased), typeof(InformationDisclosed), typeof(ReactionDeadlineMissed),
-        typeof(InternalCommunicationSent), typeof(PressHeadsInformed), typeof(SpokespersonAppointed), typeof(PressMessageIssued)
+        typeof(InternalCommunicationSent), typeof(PressHeadsInformed), typeof(SpokespersonAppointed), typeof(PressMessageIssued),
+        typeof(RegistrationCorrected), typeof(CitizenReferralRerouted), typeof(CitizenGuided)
     ];
 
     /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>

@@ -46,6 +46,16 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 Stage = "routed",
                 LastActivityAt = routed.RoutedAt
             },
+            // The department filter follows a triaged concern to its handler; the stage stays where it was.
+            CitizenReferralRerouted rerouted => snapshot with
+            {
+                ResponsibleDepartment = rerouted.ResponsibleDepartment,
+                AssignedTo = rerouted.AssignedMember(),
+                LastActivityAt = rerouted.RoutedAt
+            },
+            // The list shows no registration field; a correction is activity, not a stage of the course.
+            RegistrationCorrected corrected => snapshot with { LastActivityAt = corrected.CorrectedAt },
+            CitizenGuided guided => snapshot with { Stage = "citizen-guided", LastActivityAt = guided.GuidedAt, DueAt = null, DeadlineMissed = false },
             NearestManagerInformed informed => snapshot with { Stage = "manager-informed", LastActivityAt = informed.InformedAt },
             ConcernInterviewHeld interview => snapshot with { Stage = "interviewed", LastActivityAt = interview.HeldAt },
             ConcernAssessed assessed => snapshot with

@@ -5,8 +5,12 @@ using Marten.Events.Aggregation;
 
 namespace Infohus.Projections.Register;
 
-/// <summary>What the course came to, for the register's "plan for the course" (§4.2.2 III).</summary>
-public enum CoursePlan { None, Redirection, Guidance, HandOver, CrisisTeam }
+/// <summary>
+/// What the course came to, for the register's "plan for the course" (§4.2.2 III), from the least to
+/// the furthest: a citizen guided to 114, 112 or the hotline (§4.2.2 II), a redirection, feedback a),
+/// a hand-over, a crisis team. Stored by name, so the order can grow.
+/// </summary>
+public enum CoursePlan { None, CitizenGuidance, Redirection, Guidance, HandOver, CrisisTeam }
 
 /// <summary>
 /// The anonymous registration of one referral (§4.2.2 III): coded and coarsened, no name, CPR number,
@@ -54,6 +58,12 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
 
         return snapshot is null ? null : e.Data switch
         {
+            // The register follows the registration as it is completed or corrected; the age band stays
+            // "unknown" until the age is known.
+            RegistrationCorrected corrected => Registered(snapshot, corrected.Registration),
+            CitizenGuided => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.CitizenGuidance) },
+            // The register keeps the department that received the referral, not the one that handles it.
+            CitizenReferralRerouted => snapshot,
             // The reaction time runs from the referral to its first assessment.
             ConcernAssessed a => snapshot with
             {
@@ -75,6 +85,19 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             _ => snapshot
         };
     }
+
+    /// <summary>The registration's coded fields as the register keeps them, coarsened (age to its band).</summary>
+    private RegisterEntry Registered(RegisterEntry entry, Registration registration) => entry with
+    {
+        AgeBand = bands.BandOf(registration.Age),
+        Gender = registration.Gender,
+        Nationality = registration.Nationality,
+        District = registration.District,
+        Family = registration.Family,
+        Attachment = registration.Attachment,
+        Ideology = registration.Ideology,
+        WarningSigns = registration.WarningSigns
+    };
 
     private static CoursePlan Furthest(CoursePlan current, CoursePlan next) => next > current ? next : current;
 }

@@ -36,7 +36,11 @@ public sealed partial class TimelineProjection : EventProjection
     public static (string Sentence, DateTimeOffset At, MemberRef? Actor, PersonalText? Text)? Describe(object data) => data switch
     {
         ReferralReceived e => ($"Referral received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.ReceivedAt, e.ReceivedBy, e.Description),
+        CitizenReferralRouted { Route: CitizenRoute.CoordinatorTriage } e => ($"Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it until the age is known; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
         CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.RoutedAt, e.RoutedBy, null),
+        CitizenReferralRerouted e => ($"The person's age is known: the citizen's referral is routed to the {Words(e.Route)}.", e.RoutedAt, e.RoutedBy, null),
+        RegistrationCorrected e => ($"Registration completed or corrected: {Coded(e.Registration)}.", e.CorrectedAt, e.CorrectedBy, null),
+        CitizenGuided e => ($"The citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", e.GuidedAt, e.GuidedBy, null),
         NearestManagerInformed e => ("The referrer's nearest manager was informed.", e.InformedAt, e.InformedBy, null),
         ConcernInterviewHeld e => ("Concern interview held; the referrer was told that a referral does not replace a notification, and of the duty to report to the Immigration Service.", e.HeldAt, e.HeldBy, e.Notes),
         ConcernAssessed { ConcernsExtremism: true } e => ($"Concern assessed: level {e.ConcernLevel}, {Words(e.Tier!.Value)} tier; taking part: {Departments(e.Participants)}.", e.AssessedAt, e.AssessedBy, null),
@@ -70,6 +74,11 @@ public sealed partial class TimelineProjection : EventProjection
         ReferralChannel.Other => "by another channel",
         _ => $"by {Words(channel)}"
     };
+
+    private static string Coded(Registration r) =>
+        $"age {(r.Age is { } age ? age.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")}, gender {Words(r.Gender)}, " +
+        $"nationality {Words(r.Nationality)}, district {r.District}, family {Words(r.Family)}, attachment {Words(r.Attachment)}, " +
+        $"ideology {Words(r.Ideology)}, warning signs {(r.WarningSigns.Count == 0 ? "none" : string.Join(", ", r.WarningSigns.Select(Words)))}";
 
     private static string Departments(IEnumerable<Department> departments) =>
         string.Join(", ", departments.Select(d => d == Department.Police ? "police" : d.ToString().ToUpperInvariant()));

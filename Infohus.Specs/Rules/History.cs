@@ -7,6 +7,8 @@ public static class History
     public static readonly Guid CaseId = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     public static readonly MemberRef Bfu = new("bfu-member", Role.Member, Department.Bfu);
     public static readonly MemberRef Police = new("police-member", Role.Member, Department.Police);
+    public static readonly MemberRef Coordinator = new("ssp-consultant", Role.Coordinator, Department.Bfu);
+    public static readonly MemberRef Saeh = new("saeh-member", Role.Member, Department.Saeh);
     public static readonly MemberRef Steering = new("steering-chief", Role.Steering, Department.Bfu);
     public static readonly ActionPlanSettings Plan = ActionPlanSettings.Defaults();
 
@@ -18,6 +20,14 @@ public static class History
     public static ReferralReceived Referral(ReferralSource source = ReferralSource.Employee) =>
         new(CaseId, source, ReferralChannel.InPerson, ReferrerOrganisation.YouthEducation, Registration(), Text("Concern."),
             SubjectDetails.None, ReferrerDetails.None, Now, Bfu);
+
+    /// <summary>A citizen's referral as intake decides it: the referral and its routing (§4.2.2 II).</summary>
+    public static object[] CitizenReferral(int? age, MemberRef? receivedBy = null) =>
+    [
+        .. CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
+            Registration(age), Text("Worried about a young man at the station."), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now,
+            receivedBy ?? Bfu).Events
+    ];
 
     /// <summary>Decisions only carry sealed text; the rules never look inside it, so a stand-in seal will do.</summary>
     public static PersonalText Text(string label) => new($"sealed:{label}");

@@ -20,7 +20,7 @@ public static class Given
         ReferralSource.Employee, ReferralChannel.InPerson, ReferrerOrganisation.School, Registration(age),
         "A teacher is worried about a pupil's statements.");
 
-    public static ReceiveReferral CitizenReferral(int age, CitizenSituation? situation = null) => new(
+    public static ReceiveReferral CitizenReferral(int? age, CitizenSituation? situation = null) => new(
         ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen, Registration(age),
         "A parent is worried about a family member.", CitizenSituation: situation);
 

@@ -66,7 +66,7 @@ public abstract class ApiSpec(InfohusApp app) : IAsyncLifetime
         await Host.ResetAllMartenDataAsync();
         await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        await using var truncate = new Npgsql.NpgsqlCommand("truncate infohus.audit_chain, infohus.audit_checkpoint, infohus.idempotency", connection);
+        await using var truncate = new Npgsql.NpgsqlCommand("truncate infohus.audit_chain, infohus.audit_checkpoint, infohus.audit_checkpoint_head, infohus.idempotency", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

@@ -24,13 +24,42 @@ public static class PlanHistory
             foreach (var actor in e.GetType().GetProperties().Where(p => p.PropertyType == typeof(MemberRef)).Select(p => (MemberRef)p.GetValue(e)!))
                 Rule(actor.Role is Role.Member or Role.Coordinator, "only members and the coordinator act on a case");
             Rule(!course.Closed || e is CaseReopened, "a closed case takes nothing but a reopening");
-            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed, "after hand-over only evaluation and closure (§4.2.2 I a)");
-            Rule(course.Closed || !course.Redirected || e is CaseClosed, "after redirection only closure");
+            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected, "after hand-over only evaluation, closure and the registration (§4.2.2 I a)");
+            Rule(course.Closed || !course.Redirected || e is CaseClosed or RegistrationCorrected, "after redirection only closure and the registration");
 
             switch (e)
             {
                 case ReferralReceived received:
                     course.FromEmployeeOrPartner = received.Source is ReferralSource.Employee or ReferralSource.ExternalPartner;
+                    course.FromCitizen = received.Source == ReferralSource.Citizen;
+                    course.Registration = received.Registration;
+                    // §4.2.2 II: never refused, and routed at once: by age, or to the SSP consultant's triage without one.
+                    Rule(!course.FromCitizen || history.Count > 1 && history[1].Data is CitizenReferralRouted, "a citizen's referral is routed at intake (§4.2.2 II)");
+                    break;
+                case CitizenReferralRouted routed:
+                    Rule(i == 1 && course.FromCitizen, "only a citizen's referral is routed, at intake");
+                    Rule((routed.Route, routed.ResponsibleDepartment) == RouteFor(course.Registration!.Age),
+                        "under 18 the SSP consultant, 18 and over the police representative, without an age the coordinator's triage (§4.2.2 II)");
+                    course.Route = routed.Route;
+                    break;
+                case RegistrationCorrected corrected:
+                    Rule(!SameRegistration(corrected.Registration, course.Registration!), "a correction changes the registration");
+                    var routingFollows = course.Route == CitizenRoute.CoordinatorTriage && corrected.Registration.Age is not null && !course.Redirected;
+                    Rule(routingFollows == (i + 1 < history.Count && history[i + 1].Data is CitizenReferralRerouted),
+                        "a triaged concern the Infohus still handles is routed as soon as its age is known, and only then (§4.2.2 II)");
+                    course.Registration = corrected.Registration;
+                    break;
+                case CitizenReferralRerouted rerouted:
+                    Rule(course.Route == CitizenRoute.CoordinatorTriage && !course.Redirected && history[i - 1].Data is RegistrationCorrected,
+                        "only a triaged concern the Infohus still handles is rerouted, when its age becomes known");
+                    Rule((rerouted.Route, rerouted.ResponsibleDepartment) == RouteFor(course.Registration!.Age), "rerouted by the age now known (§4.2.2 II)");
+                    course.Route = rerouted.Route;
+                    break;
+                case CitizenGuided guided:
+                    Rule(course.FromCitizen, "guidance to 114, 112 or the hotline answers a citizen (§4.2.2 II)");
+                    Rule(!course.Guided && course.Feedback is null && course.Extremism != false, "a citizen is guided once a round, before any feedback, unless the concern is to be redirected");
+                    Rule(Handles(course.Route, guided.GuidedBy), "the SSP consultant, the police representative or for a triage the coordinator guides the citizen (§4.2.2 II)");
+                    course.Guided = true;
                     break;
                 case NearestManagerInformed:
                     Rule(course.FromEmployeeOrPartner && !course.ManagerInformed, "the nearest manager of a referring employee is informed once");
@@ -44,6 +73,7 @@ public static class PlanHistory
                     Rule(!course.FromEmployeeOrPartner || course.Interviewed, "an employee's referral is assessed after the interview (§4.2.2 I)");
                     Rule(course.Feedback is null, "no new assessment after feedback");
                     course.Extremism = assessed.ConcernsExtremism;
+                    course.Tier = assessed.Tier;
                     break;
                 case ReferralRedirected:
                     Rule(course.Extremism == false, "only a concern assessed as not extremism is redirected");
@@ -56,10 +86,11 @@ public static class PlanHistory
                     break;
                 case FeedbackGiven feedback:
                     Rule(course.Extremism == true && course.Feedback is null, "feedback once, on an extremism assessment");
+                    Rule(!course.FromCitizen || feedback.Kind == FeedbackKind.Targeted, "a citizen gets no feedback a) (§4.2.2 I a, II)");
                     course.Feedback = feedback.Kind;
                     break;
                 case CaseHandedOver:
-                    Rule(course.Feedback == FeedbackKind.Guidance, "hand-over follows feedback a)");
+                    Rule(course.Feedback == FeedbackKind.Guidance && !course.FromCitizen, "hand-over to the referring authority follows feedback a), never for a citizen");
                     course.HandedOver = true;
                     break;
                 case CrisisTeamConvened:
@@ -70,12 +101,13 @@ public static class PlanHistory
                     Rule(course.CrisisTeam, "the crisis team's work needs a crisis team");
                     break;
                 case CourseEvaluated:
-                    Rule(course.Feedback is not null, "a course is evaluated after feedback");
+                    Rule(course.Feedback is not null || course.Guided, "a course is evaluated after feedback or the citizen's guidance");
                     course.Evaluated = true;
                     break;
                 case CaseClosed:
-                    Rule(course.Redirected || (course.Extremism == true && course.Feedback is not null && course.Evaluated),
-                        "a case closes after redirection, or after assessment, feedback and evaluation (§4.2.2 III)");
+                    Rule(course.Redirected || (course.Extremism == true && course.Feedback is not null && course.Evaluated)
+                         || (course.Guided && course.Extremism != false && course.Tier != PreventionTier.Targeted),
+                        "a case closes after redirection, after assessment, feedback and evaluation (§4.2.2 III), or with a citizen's guidance off the targeted course (§4.2.2 II)");
                     course.Closed = true;
                     break;
                 case CaseReopened:
@@ -95,12 +127,36 @@ public static class PlanHistory
         return broken;
     }
 
+    private static (CitizenRoute, Department) RouteFor(int? age) => age switch
+    {
+        null => (CitizenRoute.CoordinatorTriage, Department.Bfu),
+        < 18 => (CitizenRoute.SspConsultant, Department.Bfu),
+        _ => (CitizenRoute.PoliceRepresentative, Department.Police)
+    };
+
+    private static bool Handles(CitizenRoute? route, MemberRef member) => route switch
+    {
+        CitizenRoute.SspConsultant => member.Department == Department.Bfu,
+        CitizenRoute.PoliceRepresentative => member.Department == Department.Police,
+        CitizenRoute.CoordinatorTriage => member.Role == Role.Coordinator,
+        _ => false
+    };
+
+    private static bool SameRegistration(Registration a, Registration b) =>
+        (a.Age, a.Gender, a.Nationality, a.District, a.Family, a.Attachment, a.Ideology) == (b.Age, b.Gender, b.Nationality, b.District, b.Family, b.Attachment, b.Ideology)
+        && a.WarningSigns.Distinct().Order().SequenceEqual(b.WarningSigns.Distinct().Order());
+
     private static MemberRef Actor(object e) =>
         (MemberRef)e.GetType().GetProperties().First(p => p.PropertyType == typeof(MemberRef)).GetValue(e)!;
 
     private sealed record Course
     {
         public bool FromEmployeeOrPartner { get; set; }
+        public bool FromCitizen { get; set; }
+        public Registration? Registration { get; set; }
+        public CitizenRoute? Route { get; set; }
+        public bool Guided { get; set; }
+        public PreventionTier? Tier { get; set; }
         public bool ManagerInformed { get; set; }
         public bool Interviewed { get; set; }
         public bool? Extremism { get; set; }
@@ -112,7 +168,11 @@ public static class PlanHistory
         public bool Evaluated { get; set; }
         public bool Closed { get; set; }
 
-        /// <summary>A reopened case is assessed again from the start; intake, manager and interview stay done.</summary>
-        public Course NewRound() => new() { FromEmployeeOrPartner = FromEmployeeOrPartner, ManagerInformed = ManagerInformed, Interviewed = Interviewed };
+        /// <summary>A reopened case is assessed (or its citizen guided) again from the start; intake, routing, registration, manager and interview stay done.</summary>
+        public Course NewRound() => new()
+        {
+            FromEmployeeOrPartner = FromEmployeeOrPartner, FromCitizen = FromCitizen, Registration = Registration, Route = Route,
+            ManagerInformed = ManagerInformed, Interviewed = Interviewed
+        };
     }
 }

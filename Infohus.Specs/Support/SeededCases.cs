@@ -53,7 +53,6 @@ public static class SeededCases
             var registration = new Registration(random.Next(10) == 0 ? null : random.Next(8, 70), PickEnum<Gender>(), PickEnum<NationalityGroup>(),
                 Pick(Districts), PickEnum<FamilyNetwork>(), PickEnum<Attachment>(), PickEnum<IdeologyCategory>(), [PickEnum<WarningSign>()]);
             var source = Pick(Enum.GetValues<ReferralSource>());
-            if (source == ReferralSource.Citizen && registration.Age is null) source = ReferralSource.NationalHotline;
             var organisation = PickEnum<ReferrerOrganisation>();
             var member = Pick([History.Bfu, History.Police, History.Bfu with { Department = Department.Saeh }, History.Bfu with { Department = Department.Au }]);
             var description = $"Seeded description {seed}-{n}";
@@ -69,6 +68,12 @@ public static class SeededCases
             var state = Apply(CaseDecisions.ReceiveReferral(id, source, ReferralChannel.Phone, organisation, registration, cipher.Seal(description),
                 new SubjectDetails(cipher.Seal($"Seeded Person {n}"), cipher.Seal($"0101{seed % 90 + 10:00}-{n:0000}"), null, null),
                 ReferrerDetails.None, null, plan, referredAt, member));
+            if (state.Route == CitizenRoute.CoordinatorTriage && random.Next(2) == 0)
+            {
+                // The coordinator learns the person's age: the registration, the routing and the register follow.
+                registration = registration with { Age = random.Next(8, 70) };
+                state = Apply(state.CorrectRegistration(registration, plan, referredAt.AddMinutes(20), History.Coordinator));
+            }
             if (state.ComesFromEmployeeOrPartner)
             {
                 state = Apply(state.InformManager(referredAt.AddMinutes(30), member));
@@ -96,10 +101,26 @@ public static class SeededCases
                         petEae = true;
                         state = Apply(state.ReportToPetEae(later, History.Police));
                     }
-                    state = Apply(state.GiveFeedback(tier == PreventionTier.Targeted ? FeedbackKind.Targeted : FeedbackKind.Guidance, later, member));
-                    state = tier == PreventionTier.Targeted
-                        ? Apply(state.ConveneCrisisTeam([Department.Bfu, Department.Police], later, member))
-                        : Apply(state.HandOver("School", later, member));
+                    if (tier == PreventionTier.Targeted)
+                    {
+                        state = Apply(state.GiveFeedback(FeedbackKind.Targeted, later, member));
+                        state = Apply(state.ConveneCrisisTeam([Department.Bfu, Department.Police], later, member));
+                    }
+                    else if (state.ComesFromCitizen)
+                    {
+                        // §4.2.2 II: the member handling a citizen's concern guides the citizen; no feedback a), no hand-over.
+                        state = Apply(state.GuideCitizen([CitizenGuidance.NationalHotline], later, state.Route switch
+                        {
+                            CitizenRoute.PoliceRepresentative => History.Police,
+                            CitizenRoute.CoordinatorTriage => History.Coordinator,
+                            _ => History.Bfu
+                        }));
+                    }
+                    else
+                    {
+                        state = Apply(state.GiveFeedback(FeedbackKind.Guidance, later, member));
+                        state = Apply(state.HandOver("School", later, member));
+                    }
                     if (random.Next(3) > 0)
                     {
                         evaluation = PickEnum<EvaluationOutcome>();

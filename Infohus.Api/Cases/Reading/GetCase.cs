@@ -31,13 +31,14 @@ public sealed record CaseFacts(
     IReadOnlyList<Intervention> Interventions,
     int FollowUps,
     EvaluationOutcome? Evaluation,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<CitizenGuidance>? GuidedTo)
 {
     public static CaseFacts Of(Case state) => new(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
         state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
         state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
         state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
-        state.FollowUps, state.Evaluation, state.ClosedAt);
+        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo);
 }
 
 /// <summary>

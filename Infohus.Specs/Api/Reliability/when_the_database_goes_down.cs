@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Alba;
+using Infohus.EventStore.Audit;
 using Infohus.EventStore.Hosting;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Register;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Infohus.Specs.Api.Reliability;
 
@@ -108,6 +110,13 @@ public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHe
             (await session.LoadAsync<CaseSummary>(id))!.Version.ShouldBe(stored, "the inline summary matches its stream");
             (await session.LoadAsync<Case>(id))!.Version.ShouldBe(stored, "the case state matches its stream");
         }
+
+        // Appends cut off by the crash leave at most Marten's tombstones behind: the history verifies as intact.
+        await using var audit = new NpgsqlConnection(_connectionString);
+        await audit.OpenAsync();
+        var verification = await AuditChain.VerifyAsync(audit, CancellationToken.None);
+        output.WriteLine($"audit: {verification.Events} events, {verification.Tombstones} tombstones, {verification.BreakCount} breaks");
+        verification.Intact.ShouldBeTrue(string.Join(" | ", verification.Breaks.Select(b => $"{b.Kind} {b.StreamId} {b.Version}: {b.Problem}")));
     }
 
     /// <summary>A member who registers a referral and shares information on it four times, again and again, reloading after anything but a 200.</summary>

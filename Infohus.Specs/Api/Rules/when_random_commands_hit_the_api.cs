@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CsCheck;
 using Infohus.Api.Cases.Communicating;
+using Infohus.Api.Cases.Guiding;
+using Infohus.Api.Cases.Registering;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
@@ -29,7 +31,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     {
         ManagerInformed, Interview, AssessExtremism, AssessOther, Redirect, PetEaeReport, FeedbackGuidance, FeedbackTargeted,
         HandOver, CrisisTeam, PreparednessPlan, RecommendIntervention, FollowUp, Evaluate, Close, Reopen, Disclose, DiscloseToThePress,
-        DiscloseUnderStk1, InternalCommunication, Malformed
+        DiscloseUnderStk1, InternalCommunication, GuideCitizen, CorrectRegistration, Malformed
     }
 
     public enum VersionSent { Current, Stale, Ahead }
@@ -43,9 +45,11 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         public override string ToString() => $"{(Offered ? $"offered#{Pick}" : Kind)} by {By.Subject} on {Version}";
     }
 
-    public sealed record Sequence(bool FromCitizen, Caller Referrer, Move[] Moves)
+    /// <summary>A case's referral: from an employee or a citizen, about a person of a known age or of none known.</summary>
+    public sealed record Sequence(bool FromCitizen, int? Age, Caller Referrer, Move[] Moves)
     {
-        public override string ToString() => $"{(FromCitizen ? "citizen" : "employee")} referral by {Referrer.Subject}: {string.Join(", ", Moves.Select(m => m.ToString()))}";
+        public override string ToString() =>
+            $"{(FromCitizen ? "citizen" : "employee")} referral (age {Age?.ToString() ?? "unknown"}) by {Referrer.Subject}: {string.Join(", ", Moves.Select(m => m.ToString()))}";
     }
 
     private static readonly Gen<Caller> Callers = Gen.Frequency(
@@ -59,9 +63,10 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
 
     private static readonly Gen<Sequence> Histories = Gen.Select(
         Gen.Frequency((4, Gen.Const(false)), (1, Gen.Const(true))),
+        Gen.Frequency((1, Gen.Const((int?)null)), (1, Gen.Const((int?)15)), (1, Gen.Const((int?)20))),
         Gen.Frequency((6, Gen.Const(Caller.BfuMember)), (1, Callers)),
         Moves.Array[0, 12],
-        (citizen, referrer, moves) => new Sequence(citizen, referrer, moves));
+        (citizen, age, referrer, moves) => new Sequence(citizen, age, referrer, moves));
 
     [Fact]
     public async Task no_sequence_breaks_a_rule_of_the_plan_and_every_read_model_equals_the_fold_of_the_events()
@@ -80,7 +85,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         statuses.Keys.Order().ToList().ShouldBe([200, 201, 400, 401, 403, 404, 409, 422]);
         string[] reached = ["nearest_manager_informed", "concern_interview_held", "concern_assessed", "referral_redirected", "reported_to_pet_eae",
             "feedback_given", "case_handed_over", "crisis_team_convened", "preparedness_plan_adopted", "intervention_recommended", "follow_up_opened",
-            "course_evaluated", "case_closed", "case_reopened", "information_disclosed", "internal_communication_sent"];
+            "course_evaluated", "case_closed", "case_reopened", "information_disclosed", "internal_communication_sent", "citizen_referral_routed",
+            "citizen_guided", "registration_corrected", "citizen_referral_rerouted"];
         reached.ShouldBeSubsetOf(stored.Select(s => s.Kind));
 
         // The async register, once caught up, is the fold of each case's events.
@@ -93,7 +99,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
 
     private async Task Run(Sequence sequence, ConcurrentBag<Guid> cases, ConcurrentDictionary<int, int> statuses)
     {
-        var referral = await Host.Post("/api/cases", sequence.FromCitizen ? Given.CitizenReferral(age: 20) : Given.EmployeeReferral(), sequence.Referrer);
+        var referral = await Host.Post("/api/cases", sequence.FromCitizen ? Given.CitizenReferral(sequence.Age) : Given.EmployeeReferral(sequence.Age), sequence.Referrer);
         Count(statuses, referral);
         var id = referral.Status == HttpStatusCode.Created ? referral.Id : Guid.CreateVersion7();
         if (referral.Status == HttpStatusCode.Created) cases.Add(id);
@@ -126,8 +132,11 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         var viewer = move.By.Department is not null && move.By.Role is Role.Member or Role.Coordinator ? move.By : Caller.BfuMember;
         var view = await Host.Get($"/api/cases/{id}", viewer);
         view.Status.ShouldBe(HttpStatusCode.OK, view.ToString());
-        // Sharing is offered at almost every step; leave it to the random moves so offered ones move the course on.
-        var offered = view.Body!["allowedActions"].Deserialize<CaseAction[]>(HttpSpeech.Json)!.Where(a => a != CaseAction.Disclosures).ToArray();
+        var allowed = view.Body!["allowedActions"].Deserialize<CaseAction[]>(HttpSpeech.Json)!;
+        // Sharing and the registration are offered at every step; take the registration now and then (a triaged
+        // concern waits for its age), and leave sharing to the random moves, so offered ones move the course on.
+        if (move.Pick % 8 == 1 && allowed.Contains(CaseAction.Registration)) return Kind.CorrectRegistration;
+        var offered = allowed.Where(a => a is not (CaseAction.Disclosures or CaseAction.Registration)).ToArray();
         if (offered.Length == 0) return move.Kind;
         var either = move.Pick % 2 == 0;
         // Evaluation and closure end a course: mostly take the other steps first, so courses go deep.
@@ -144,6 +153,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             CaseAction.Feedback => (view.Body["state"]?["assessment"]?["tier"]?.GetValue<string>() == "targeted") == (move.Pick % 5 != 0)
                 ? Kind.FeedbackTargeted
                 : Kind.FeedbackGuidance,
+            CaseAction.CitizenGuidance => Kind.GuideCitizen,
             CaseAction.Handover => Kind.HandOver,
             CaseAction.CrisisTeam => Kind.CrisisTeam,
             CaseAction.PreparednessPlan => Kind.PreparednessPlan,
@@ -218,6 +228,17 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             Kind.DiscloseUnderStk1 => Given.Disclosure(version, provision: Provision.Stk1),
             Kind.InternalCommunication => new SendInternalCommunication(version, true, "head of school", [InternalAudience.Staff],
                 "The crisis team meets daily.", "The crisis team.", "Do not comment on the case.", "Call the SSP consultant."),
+            Kind.GuideCitizen => new GuideCitizen(version, (pick % 5) switch
+            {
+                0 => [CitizenGuidance.NationalHotline],
+                1 => [CitizenGuidance.Police114, CitizenGuidance.Emergency112],
+                2 => [CitizenGuidance.Police114, CitizenGuidance.NationalHotline],
+                3 => [CitizenGuidance.Emergency112],
+                _ => []
+            }),
+            // What the Infohus learned: mostly the person's age (a triaged concern is then routed by it), sometimes not even that.
+            Kind.CorrectRegistration => new CorrectRegistration(version,
+                Given.Registration((pick / 8 % 3) switch { 0 => 15, 1 => 30, _ => null }, pick / 24 % 2 == 0 ? "sindal" : "hirtshals")),
             Kind.Malformed => "{\"version\": ",
             _ => throw new ArgumentOutOfRangeException(nameof(kind))
         };
@@ -239,6 +260,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             Kind.Reopen => "reopening",
             Kind.Disclose or Kind.DiscloseToThePress or Kind.DiscloseUnderStk1 => "disclosures",
             Kind.InternalCommunication => "internal-communications",
+            Kind.GuideCitizen => "citizen-guidance",
+            Kind.CorrectRegistration => "registration",
             _ => throw new ArgumentOutOfRangeException(nameof(kind))
         };
         return (action, body as string ?? JsonSerializer.Serialize(body, body.GetType(), HttpSpeech.Json));

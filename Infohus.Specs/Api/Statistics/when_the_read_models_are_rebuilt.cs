@@ -17,9 +17,14 @@ public class when_the_read_models_are_rebuilt(InfohusApp app) : ApiSpec(app)
         await Host.Seed(200, seed: 77, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var known = await Host.CaseFullOfPersonalData();
         await Host.Step(known.Case, "erasure", new Infohus.Api.Cases.Erasing.ErasePersonalData(known.Case.Version, ErasureReason.DataSubjectRequest), Caller.Legal);
+        // A citizen's concern triaged without an age, completed, rerouted, guided and closed.
+        var citizen = await Host.Referral(Given.CitizenReferral(null), Caller.SspConsultant);
+        citizen = await Host.Step(citizen, "registration", new Infohus.Api.Cases.Registering.CorrectRegistration(citizen.Version, Given.Registration(age: 14)), Caller.SspConsultant);
+        citizen = await Host.Step(citizen, "citizen-guidance", new Infohus.Api.Cases.Guiding.GuideCitizen(citizen.Version, [CitizenGuidance.NationalHotline]), Caller.SspConsultant);
+        await Host.Step(citizen, "closure", new CloseCase(citizen.Version), Caller.SspConsultant);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var live = await ReadModels();
-        live["register"].Count.ShouldBe(201);
+        live["register"].Count.ShouldBe(202);
         live["timeline"].Count.ShouldBe(await Host.StoredEventCount(), "one timeline line per event");
 
         var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();

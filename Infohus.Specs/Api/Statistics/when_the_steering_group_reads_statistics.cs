@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Infohus.Projections.Statistics;
 using Infohus.Specs.Statistics;
 using Marten;
 using Marten.Events;
@@ -200,7 +199,13 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
         "tier" => c.Tier is { } t ? Kebab(t) : "none",
         "concernLevel" => c.Level ?? "none",
         "concernsExtremism" => c.ConcernsExtremism switch { true => "yes", false => "no", null => "none" },
-        "coursePlan" => c.Path switch { "redirected" => "redirection", "specific" => "hand-over", "targeted" => "crisis-team", _ => "none" },
+        "coursePlan" => c.Path switch
+        {
+            "redirected" => "redirection",
+            "specific" => c.Source == ReferralSource.Citizen ? "citizen-guidance" : "hand-over",
+            "targeted" => "crisis-team",
+            _ => "none"
+        },
         "petEaeReported" => c.PetEae ? "yes" : "no",
         "evaluation" => c.Evaluation is { } e ? Kebab(e) : "none",
         "status" => c.Closed ? "closed" : "open",
@@ -221,36 +226,41 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
 
     private static void AssertTable(JsonNode table, IReadOnlyDictionary<(string, string?), int> expected, bool twoDimensions)
     {
+        // A label is a category, or categories hidden by a one-dimension table merged as "a + b".
+        static string[] Parts(string label) => label.Split(" + ");
         var columns = table["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         var rows = table["rows"]!.AsArray();
-        var cells = new List<IReadOnlyList<string>>();
+        var withheld = rows.SelectMany(r => r!["cells"]!.AsArray()).All(c => c!.GetValue<string>() == "..");
         foreach (var row in rows)
         {
             var label = row!["label"]!.GetValue<string>();
             var shown = row["cells"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-            cells.Add(shown);
             for (var j = 0; j < columns.Count; j++)
             {
-                var truth = expected.GetValueOrDefault((label, twoDimensions ? columns[j] : null));
-                Check(shown[j], truth, $"{label}/{columns[j]}");
+                var truth = Parts(label).Sum(r => twoDimensions
+                    ? Parts(columns[j]).Sum(c => expected.GetValueOrDefault((r, c)))
+                    : expected.GetValueOrDefault((r, null)));
+                Check(shown[j], truth, withheld, $"{label}/{columns[j]}");
             }
         }
-        var rowTotals = twoDimensions ? rows.Select(r => r!["total"]!.GetValue<string>()).ToList() : null;
-        var columnTotals = table["columnTotals"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        Check(table["total"]!.GetValue<string>(), expected.Values.Sum(), "total");
-        expected.Keys.Select(k => k.Item1).Distinct().ShouldBeSubsetOf(rows.Select(r => r!["label"]!.GetValue<string>()), "every category with referrals has a row");
+        Check(table["total"]!.GetValue<string>(), expected.Values.Sum(), withheld, "total");
+        expected.Keys.Select(k => k.Item1).Distinct().ShouldBeSubsetOf(rows.SelectMany(r => Parts(r!["label"]!.GetValue<string>())), "every category with referrals has a row");
 
-        var protectedTable = new ProtectedTable(cells, rowTotals, columnTotals, table["total"]!.GetValue<string>());
-        ShownTable.Leaks(protectedTable, 5).ShouldBeEmpty();
-        cells.SelectMany(r => r).ShouldContain(c => ShownTable.Value(c) > 0, "the seeded mix leaves some counts to show");
+        var attacker = new StatisticsAttacker(5);
+        attacker.Read(PublishedTable.FromJson(table));
+        attacker.Attack().ShouldBeEmpty();
+        // A sparse table of two dimensions may be withheld whole (every cell small); one dimension never is here.
+        if (!twoDimensions)
+            rows.SelectMany(r => r!["cells"]!.AsArray()).Select(c => c!.GetValue<string>()).Where(c => int.TryParse(c, out var n) && n > 0)
+                .ShouldNotBeEmpty($"the seeded mix leaves some counts to show: {table.ToJsonString()}");
     }
 
-    private static void Check(string shown, int truth, string where)
+    private static void Check(string shown, int truth, bool withheld, string where)
     {
         switch (shown)
         {
             case "<5": truth.ShouldBeInRange(1, 4, where); break;
-            case "..": truth.ShouldBeGreaterThanOrEqualTo(5, where); break;
+            case "..": if (!withheld) truth.ShouldBeGreaterThanOrEqualTo(5, where); break;
             default: int.Parse(shown).ShouldBe(truth, where); break;
         }
     }
