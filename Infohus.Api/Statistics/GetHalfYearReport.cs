@@ -103,9 +103,12 @@ public static class GetHalfYearReportEndpoint
 
         if (StatisticsTables.WantsCsv(context))
         {
-            var csv = StatisticsTables.Csv(tables) + "Reaction time, referral to assessment (hours)\r\nconcernLevel;cases;median;90th percentile\r\n" +
-                string.Concat(reactionTimes.Select(r => $"{r.ConcernLevel};{r.Cases};{StatisticsTables.Number(r.MedianHours)};{StatisticsTables.Number(r.Percentile90Hours)}\r\n"));
-            return StatisticsTables.CsvResult(csv, $"infohus-half-year-{year}-{half}.csv");
+            var csv = new System.Text.StringBuilder(StatisticsTables.Csv(tables))
+                .Line(["Reaction time, referral to assessment (hours)"])
+                .Line(["concernLevel", "cases", "median", "90th percentile"]);
+            foreach (var r in reactionTimes)
+                csv.Line([r.ConcernLevel, r.Cases, StatisticsTables.Number(r.MedianHours), StatisticsTables.Number(r.Percentile90Hours)]);
+            return StatisticsTables.CsvResult(csv.ToString(), $"infohus-half-year-{year}-{half}.csv");
         }
         var freshness = await statistics.Queries.FreshnessAsync(statistics.Clock, context.RequestAborted);
         return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes, deadlineShares,
