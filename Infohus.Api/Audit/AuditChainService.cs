@@ -3,22 +3,13 @@ using Npgsql;
 
 namespace Infohus.Api.Audit;
 
-/// <summary>Installs the audit trigger at start, then records a global checkpoint every few minutes.</summary>
+/// <summary>Records a global checkpoint every few minutes (the chain's tables and trigger are Marten's schema: <see cref="AuditTrailSchema"/>).</summary>
 public sealed class AuditChainService(IDocumentStore store, ILogger<AuditChainService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
     /// <summary>Events older than this are taken as settled: no transaction with a lower sequence is still open.</summary>
     public static readonly TimeSpan Settling = TimeSpan.FromMinutes(1);
-
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // The trigger sits on Marten's event table: make sure it exists, whatever starts first.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var connection = await OpenAsync(store, cancellationToken);
-        await AuditChain.InstallAsync(connection, cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -30,7 +30,6 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var connection = await AuditChainService.OpenAsync(store, CancellationToken.None);
-        await AuditChain.InstallAsync(connection, CancellationToken.None);
 
         if (input.Action == "checkpoint")
         {

@@ -4,6 +4,7 @@ using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
 using Infohus.Api.Idempotency;
 using Infohus.Api.Legal;
+using Infohus.EventStore.Audit;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
 using Infohus.EventStore.PersonalData;
@@ -96,7 +97,6 @@ public static class InfohusHosting
             .ValidateOnStart();
         services.AddHostedService<AuditChainService>();
         services.Configure<IdempotencySettings>(configuration.GetSection(IdempotencySettings.Section));
-        services.AddHostedService<IdempotencyTable>();
         services.AddSingleton<RegisterStatistics>();
         services.AddSingleton<StatisticsContext>();
 
@@ -105,6 +105,9 @@ public static class InfohusHosting
                 var opts = new StoreOptions()
                     .ConfigureInfohusEventStore(sp.GetRequiredService<InfohusDatabase>().ConnectionString)
                     .AddInfohusProjections(sp.GetRequiredService<IOptions<RegisterSettings>>().Value);
+                // Our own tables, functions and triggers beside Marten's: applied, checked and reset with them.
+                opts.Storage.Add(new AuditTrailSchema(opts));
+                opts.Storage.Add(new IdempotencySchema(opts));
                 opts.Schema.For<AccessLogEntry>().DocumentAlias("access_log").Index(x => x.CaseId).Index(x => x.ReadAt);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;

@@ -1,5 +1,11 @@
 using System.Security.Cryptography;
+using Infohus.EventStore.Schema;
 using Npgsql;
+using Weasel.Core;
+using Weasel.Core.Migrations;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Triggers;
 
 namespace Infohus.Api.Idempotency;
 
@@ -25,19 +31,6 @@ public static class IdempotentRequests
 
     /// <summary>Longer than any request runs (PostgreSQL commands time out after 30 s).</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
-
-    public const string InstallSql = """
-        create table if not exists infohus.idempotency (
-            caller text not null,
-            key text not null,
-            request_hash bytea not null,
-            status int,
-            content_type text,
-            body bytea,
-            created_at timestamptz not null default now(),
-            primary key (caller, key));
-        create index if not exists idempotency_created_at on infohus.idempotency (created_at);
-        """;
 
     public static WebApplication UseIdempotencyKeys(this WebApplication app)
     {
@@ -181,17 +174,49 @@ public static class IdempotentRequests
         Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
 }
 
-/// <summary>Creates the key table at start, whatever starts first.</summary>
-public sealed class IdempotencyTable(IDocumentStore store) : IHostedService
+/// <summary>
+/// The key table as part of Marten's schema (start-up, <c>db-apply</c>, <c>db-assert</c>, a fresh
+/// database), with the names PostgreSQL gave the table first created by <c>create table if not
+/// exists</c>, so such a database matches as it is. Emptying the event table (Marten's
+/// <c>ResetAllData</c>) empties it in the same transaction: a kept answer names a case and version
+/// that are then gone.
+/// </summary>
+public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase("idempotency", options.Advanced.Migrator)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var install = new NpgsqlCommand(IdempotentRequests.InstallSql, connection);
-        await install.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private readonly string _schema = options.Events.DatabaseSchemaName;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
+
+    protected override IEnumerable<ISchemaObject> schemaObjects()
+    {
+        var keys = new Table(Named("idempotency")) { PrimaryKeyName = "idempotency_pkey" };
+        keys.AddColumn("caller", "text").AsPrimaryKey();
+        keys.AddColumn("key", "text").AsPrimaryKey();
+        keys.AddColumn("request_hash", "bytea").NotNull();
+        keys.AddColumn<int>("status");
+        keys.AddColumn("content_type", "text");
+        keys.AddColumn("body", "bytea");
+        keys.AddColumn("created_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
+        keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
+        yield return keys;
+
+        var empty = new TriggerFunction($"""
+            CREATE OR REPLACE FUNCTION {_schema}.idempotency_empty()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
+            begin
+                truncate {_schema}.idempotency;
+                return null;
+            end $function$;
+            """);
+        var emptyTrigger = new Trigger(Named("idempotency_empty"), Named("mt_events"), $"{_schema}.idempotency_empty()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Truncate,
+            ForEachRow = false
+        };
+        yield return empty;
+        yield return emptyTrigger;
+    }
 }

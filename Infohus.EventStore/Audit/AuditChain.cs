@@ -87,55 +87,6 @@ public static class AuditChain
     /// <summary>The stored form of a Marten tombstone's data: nothing.</summary>
     private const string TombstoneData = "{}";
 
-    public static readonly string InstallSql = $"""
-        create table if not exists {Schema}.audit_chain (
-            seq_id bigint primary key,
-            stream_id uuid not null,
-            version bigint not null,
-            hash bytea not null,
-            unique (stream_id, version));
-
-        create table if not exists {Schema}.audit_checkpoint (
-            id bigserial primary key,
-            up_to_seq bigint not null,
-            event_count bigint not null,
-            hash bytea not null,
-            created_at timestamptz not null default now());
-
-        create table if not exists {Schema}.audit_checkpoint_head (
-            checkpoint_id bigint not null,
-            stream_id uuid not null,
-            version bigint not null,
-            hash bytea not null,
-            primary key (checkpoint_id, stream_id));
-
-        create or replace function {Schema}.audit_event_hash(previous bytea, stream_id uuid, version bigint, type varchar, data jsonb)
-        returns bytea language sql immutable as $$
-            select sha256(coalesce(previous, '\x'::bytea) || convert_to(stream_id::text || '|' || version::text || '|' || type || '|' || data::text, 'UTF8'))
-        $$;
-
-        create or replace function {Schema}.audit_chain_link() returns trigger language plpgsql as $$
-        declare previous bytea;
-        begin
-            -- Marten's tombstones stay out of the chains: they hold no event, and arrive at any time
-            -- after the failed append whose sequence numbers they fill. The verification checks them.
-            if new.type = '{Tombstone.Name}' then return new; end if;
-            select hash into previous from {Schema}.audit_chain where stream_id = new.stream_id and version = new.version - 1;
-            insert into {Schema}.audit_chain (seq_id, stream_id, version, hash)
-            values (new.seq_id, new.stream_id, new.version, {Schema}.audit_event_hash(previous, new.stream_id, new.version, new.type, new.data));
-            return new;
-        end $$;
-
-        drop trigger if exists audit_chain_link on {Schema}.mt_events;
-        create trigger audit_chain_link after insert on {Schema}.mt_events for each row execute function {Schema}.audit_chain_link();
-        """;
-
-    public static async Task InstallAsync(NpgsqlConnection connection, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(InstallSql, connection);
-        await command.ExecuteNonQueryAsync(cancellation);
-    }
-
     /// <summary>
     /// The highest sequence below which every transaction has committed: that of the newest event
     /// stored longer ago than <paramref name="settling"/>. Tombstones do not count: Marten stores them
