@@ -200,7 +200,7 @@ public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase(
         keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
         yield return keys;
 
-        var empty = new TriggerFunction($"""
+        yield return new TriggerFunction($"""
             CREATE OR REPLACE FUNCTION {_schema}.idempotency_empty()
              RETURNS trigger
              LANGUAGE plpgsql
@@ -210,13 +210,11 @@ public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase(
                 return null;
             end $function$;
             """);
-        var emptyTrigger = new Trigger(Named("idempotency_empty"), Named("mt_events"), $"{_schema}.idempotency_empty()")
+        yield return new Trigger(Named("idempotency_empty"), Named("mt_events"), $"{_schema}.idempotency_empty()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Truncate,
             ForEachRow = false
         };
-        yield return empty;
-        yield return emptyTrigger;
     }
 }

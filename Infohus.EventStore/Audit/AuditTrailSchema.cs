@@ -1,8 +1,8 @@
+using Infohus.EventStore.Schema;
 using JasperFx.Events;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
-using Infohus.EventStore.Schema;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
@@ -13,7 +13,7 @@ namespace Infohus.EventStore.Audit;
 /// <summary>
 /// The audit chain's tables, functions and triggers as part of Marten's schema, so that start-up,
 /// <c>db-apply</c>/<c>db-patch</c>/<c>db-assert</c> and a fresh database all know them the same way.
-/// A feature of its own rather than <see cref="StorageFeatures.ExtendedSchemaObjects"/>: Marten
+/// A feature of its own rather than <c>opts.Storage.ExtendedSchemaObjects</c>: Marten 9.58
 /// applies those before its event tables, and the triggers sit on <c>mt_events</c>; a feature from
 /// outside Marten's assembly is applied after them.
 /// <para>
@@ -65,7 +65,7 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
             """);
 
         var events = Named("mt_events");
-        var link = new TriggerFunction($"""
+        yield return new TriggerFunction($"""
             CREATE OR REPLACE FUNCTION {_schema}.audit_chain_link()
              RETURNS trigger
              LANGUAGE plpgsql
@@ -81,7 +81,7 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
                 return new;
             end $function$;
             """);
-        var linkTrigger = new Trigger(Named("audit_chain_link"), events, $"{_schema}.audit_chain_link()")
+        yield return new Trigger(Named("audit_chain_link"), events, $"{_schema}.audit_chain_link()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Insert,
@@ -91,7 +91,7 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
         // Emptying the event table (Marten's ResetAllData, DeleteAllEventDataAsync) empties the chain
         // and its checkpoints in the same transaction: links without their events would read as
         // deleted streams. Deleting events row by row leaves the chain as it is, so that is caught.
-        var empty = new TriggerFunction($"""
+        yield return new TriggerFunction($"""
             CREATE OR REPLACE FUNCTION {_schema}.audit_chain_empty()
              RETURNS trigger
              LANGUAGE plpgsql
@@ -101,16 +101,11 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
                 return null;
             end $function$;
             """);
-        var emptyTrigger = new Trigger(Named("audit_chain_empty"), events, $"{_schema}.audit_chain_empty()")
+        yield return new Trigger(Named("audit_chain_empty"), events, $"{_schema}.audit_chain_empty()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Truncate,
             ForEachRow = false
         };
-
-        yield return link;
-        yield return linkTrigger;
-        yield return empty;
-        yield return emptyTrigger;
     }
 }
