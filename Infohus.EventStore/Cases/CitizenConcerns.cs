@@ -7,7 +7,11 @@ namespace Infohus.EventStore.Cases;
 /// illegal acts are suspected, to 112 when it is acute, to the national hotline for advice. It is a
 /// citizen's answer, where an employee gets feedback (§4.2.2 I).
 /// </summary>
-public sealed record CitizenGuided(Guid CaseId, IReadOnlyList<CitizenGuidance> Guidance, DateTimeOffset GuidedAt, MemberRef GuidedBy);
+public sealed record CitizenGuided(Guid CaseId, IReadOnlyList<CitizenGuidance> Guidance, DateTimeOffset GuidedAt, MemberRef GuidedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => GuidedAt;
+    MemberRef? ICaseEvent.Actor => GuidedBy;
+}
 
 /// <summary>
 /// A citizen's concern that waited in the coordinator's triage, routed by age once the age became
@@ -18,8 +22,11 @@ public sealed record CitizenReferralRerouted(
     CitizenRoute Route,
     Department ResponsibleDepartment,
     DateTimeOffset RoutedAt,
-    MemberRef RoutedBy)
+    MemberRef RoutedBy) : ICaseEvent
 {
+    DateTimeOffset ICaseEvent.OccurredAt => RoutedAt;
+    MemberRef? ICaseEvent.Actor => RoutedBy;
+
     public string? AssignedMember() => CitizenConcerns.Assignee(Route, ResponsibleDepartment, RoutedBy);
 }
 

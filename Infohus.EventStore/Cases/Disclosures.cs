@@ -60,7 +60,11 @@ public sealed record InformationDisclosed(
     IReadOnlyList<DataCategory> Categories,
     PersonalText Necessity,
     DateTimeOffset DisclosedAt,
-    MemberRef DisclosedBy);
+    MemberRef DisclosedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => DisclosedAt;
+    MemberRef? ICaseEvent.Actor => DisclosedBy;
+}
 
 public static class DisclosureRules
 {

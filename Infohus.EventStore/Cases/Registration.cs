@@ -74,7 +74,11 @@ public sealed record Registration(
 /// A member added or corrected the coded registration (§4.2.2 III) with what the Infohus learned after
 /// intake, e.g. in the interview or from the citizen: the whole registration as it now reads.
 /// </summary>
-public sealed record RegistrationCorrected(Guid CaseId, Registration Registration, DateTimeOffset CorrectedAt, MemberRef CorrectedBy);
+public sealed record RegistrationCorrected(Guid CaseId, Registration Registration, DateTimeOffset CorrectedAt, MemberRef CorrectedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => CorrectedAt;
+    MemberRef? ICaseEvent.Actor => CorrectedBy;
+}
 
 /// <summary>The registration's own rules: what it may hold, at intake and when it is completed or corrected later.</summary>
 public static class RegistrationRules
