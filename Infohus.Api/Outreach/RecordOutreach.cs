@@ -1,4 +1,3 @@
-using Infohus.Api.Cases;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.Outreach;
 
@@ -40,11 +39,7 @@ public static class RecordOutreachEndpoints
         var stream = await session.Events.FetchStreamAsync(id, token: context.RequestAborted);
         var decision = OutreachRules.CorrectMeeting(stream.FirstOrDefault()?.Data as OutreachMeetingHeld,
             command.Participants, command.ActionCards, command.Reason, clock.GetUtcNow(), context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-        session.Events.Append(id, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-        return Results.Ok(new OutreachReceipt(id));
+        return await session.Commit(context, decision, events => session.Events.Append(id, events), () => Results.Ok(new OutreachReceipt(id)));
     }
 
     private static async Task<IResult> Record(IDocumentSession session, HttpContext context, Func<Guid, MemberRef, Decision>? decide)
@@ -52,10 +47,7 @@ public static class RecordOutreachEndpoints
         if (decide is null) return Problems.Invalid("The request body is missing.");
         var id = Guid.CreateVersion7();
         var decision = decide(id, context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-        session.Events.StartStream(id, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-        return Results.Created((string?)null, new OutreachReceipt(id));
+        return await session.Commit(context, decision, events => session.Events.StartStream(id, events),
+            () => Results.Created((string?)null, new OutreachReceipt(id)));
     }
 }
