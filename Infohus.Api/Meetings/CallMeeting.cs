@@ -14,7 +14,7 @@ public static class CallMeetingEndpoint
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
         var meetingId = Guid.CreateVersion7();
-        var decision = Meeting.Call(meetingId, command.Kind, command.Date, command.Attendees, context.User.ToMemberRef());
+        var decision = CallMeetingStep.CallMeeting(meetingId, command.Kind, command.Date, command.Attendees, context.User.ToMemberRef());
         return await session.Commit(context, decision, events => session.Events.StartStream<Meeting>(meetingId, events),
             () => Results.Created($"/api/meetings/{meetingId}/agenda", new MeetingReceipt(meetingId)));
     }

@@ -46,7 +46,7 @@ public static class ReceiveReferralEndpoint
             : SubjectDetails.None;
         var referrer = command.Referrer is { } r ? new ReferrerDetails(cipher.Seal(r.Name), cipher.Seal(r.Contact)) : ReferrerDetails.None;
 
-        var decision = CaseDecisions.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
+        var decision = ReceiveReferralStep.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
             command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
             plan.Value, at, context.User.ToMemberRef());
         return await session.Commit(context, decision,
