@@ -5,9 +5,6 @@ namespace Infohus.EventStore.Cases;
 /// <summary>The local police reports the case to PET and EAE (§4.2.2 I, §4.3 I).</summary>
 public static class ReportToPetEaeStep
 {
-    public static Decision ReportToPetEae(this Case state, DateTimeOffset at, MemberRef actor) =>
-        state.Check(CaseAction.PetEaeReport, actor) ?? Decision.Accept(new ReportedToPetEae(state.Id, at, actor));
-
     public static Refusal? Rule(Case state, MemberRef actor)
     {
         // §4.2.2 I and §4.3 I: the local police reports to PET and EAE.
@@ -16,4 +13,7 @@ public static class ReportToPetEaeStep
         if (CaseRules.ExtremismAssessed(state) is { } refusal) return refusal;
         return state.ReportedToPetEae ? Refusal.Conflict("The case has already been reported to PET/EAE.") : null;
     }
+
+    public static Decision ReportToPetEae(this Case state, DateTimeOffset at, MemberRef actor) =>
+        state.Check(CaseAction.PetEaeReport, actor) ?? Decision.Accept(new ReportedToPetEae(state.Id, at, actor));
 }

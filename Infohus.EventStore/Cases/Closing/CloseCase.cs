@@ -5,9 +5,6 @@ namespace Infohus.EventStore.Cases;
 /// <summary>A case closes when its course has run (§4.2.2).</summary>
 public static class CloseCaseStep
 {
-    public static Decision Close(this Case state, DateTimeOffset at, MemberRef actor) =>
-        state.Check(CaseAction.Closure, actor) ?? Decision.Accept(new CaseClosed(state.Id, at, actor));
-
     public static Refusal? Rule(Case state)
     {
         if (state.RedirectedTo is not null) return null;
@@ -29,4 +26,7 @@ public static class CloseCaseStep
         // §4.2.2 III: the evaluation of the course is registered for every case.
         return state.Evaluation is null ? Refusal.Conflict("Evaluate the course before closing the case (§4.2.2 III).") : null;
     }
+
+    public static Decision Close(this Case state, DateTimeOffset at, MemberRef actor) =>
+        state.Check(CaseAction.Closure, actor) ?? Decision.Accept(new CaseClosed(state.Id, at, actor));
 }

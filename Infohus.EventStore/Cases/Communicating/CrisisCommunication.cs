@@ -6,6 +6,9 @@ namespace Infohus.EventStore.Cases;
 /// <summary>Communication in an acute situation, by the crisis team (§5.3): internal (§5.3.1) and to the press (§5.3.2).</summary>
 public static class CrisisCommunicationStep
 {
+    /// <summary>§5.3: the crisis team handles internal and external communication.</summary>
+    public static Refusal? Rule(Case state) => state.AfterCrisisTeam("Crisis communication is handled by the crisis team (§4.3, §5.3)");
+
     public static Decision SendInternalCommunication(
         this Case state, bool senderIsManager, string senderFunction, IReadOnlyList<InternalAudience> audience,
         PersonalText? whatIsDone, PersonalText? whoActs, PersonalText? howToBehave, PersonalText? contact, DateTimeOffset at, MemberRef actor)
@@ -60,7 +63,4 @@ public static class CrisisCommunicationStep
         if (cpr is not null) texts.AddRange([cpr, cpr.Replace("-", "")]);
         return texts;
     }
-
-    /// <summary>§5.3: the crisis team handles internal and external communication.</summary>
-    public static Refusal? Rule(Case state) => state.AfterCrisisTeam("Crisis communication is handled by the crisis team (§4.3, §5.3)");
 }

@@ -6,6 +6,9 @@ namespace Infohus.EventStore.Cases;
 /// <summary>A disclosure under retsplejelovens §115, only between the authorities and institutions it names.</summary>
 public static class DiscloseInformationStep
 {
+    /// <summary>§115 sharing belongs to an open case the Infohus is still involved in; the rules of its content are in the decision.</summary>
+    public static Refusal? Rule(Case state) => null;
+
     public static Decision Disclose(
         this Case state, Guid disclosureId, Recipient recipient, LegalBasis basis, IReadOnlyList<DataCategory> categories,
         PersonalText? necessity, DateTimeOffset at, MemberRef actor)
@@ -30,7 +33,4 @@ public static class DiscloseInformationStep
         return Decision.Accept(new InformationDisclosed(state.Id, disclosureId,
             recipient with { Name = recipient.Name.Trim(), Role = recipient.Role.Trim() }, basis, [.. categories.Distinct()], necessity, at, actor));
     }
-
-    /// <summary>§115 sharing belongs to an open case the Infohus is still involved in; the rules of its content are in the decision.</summary>
-    public static Refusal? Rule(Case state) => null;
 }

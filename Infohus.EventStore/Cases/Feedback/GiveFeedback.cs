@@ -5,6 +5,16 @@ namespace Infohus.EventStore.Cases;
 /// <summary>Tilbagemelding to the referrer: a) guidance or b) targeted, as the tier says (§4.2.2 I).</summary>
 public static class GiveFeedbackStep
 {
+    public static Refusal? Rule(Case state)
+    {
+        if (CaseRules.ExtremismAssessed(state) is { } refusal) return refusal;
+        if (state.Feedback is not null) return Refusal.Conflict("Feedback has already been given.");
+        // A citizen's concern assessed as general or specific would take feedback a); the citizen is guided instead.
+        return state.ComesFromCitizen && state.Assessment!.Tier != PreventionTier.Targeted
+            ? Refusal.RuleBroken(CaseRules.CitizenIsNoReferringAuthority)
+            : null;
+    }
+
     public static Decision GiveFeedback(this Case state, FeedbackKind kind, DateTimeOffset at, MemberRef actor)
     {
         if (state.Check(CaseAction.Feedback, actor) is { } refusal) return refusal;
@@ -16,15 +26,5 @@ public static class GiveFeedbackStep
                 ? "The concern was assessed as targeted: the feedback is b), and the Infohus joins the crisis team (§4.2.2 I b)."
                 : "The concern was assessed as general or specific: the feedback is a), guidance on specific measures (§4.2.2 I a).");
         return Decision.Accept(new FeedbackGiven(state.Id, kind, at, actor));
-    }
-
-    public static Refusal? Rule(Case state)
-    {
-        if (CaseRules.ExtremismAssessed(state) is { } refusal) return refusal;
-        if (state.Feedback is not null) return Refusal.Conflict("Feedback has already been given.");
-        // A citizen's concern assessed as general or specific would take feedback a); the citizen is guided instead.
-        return state.ComesFromCitizen && state.Assessment!.Tier != PreventionTier.Targeted
-            ? Refusal.RuleBroken(CaseRules.CitizenIsNoReferringAuthority)
-            : null;
     }
 }

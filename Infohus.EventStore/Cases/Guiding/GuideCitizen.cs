@@ -5,14 +5,6 @@ namespace Infohus.EventStore.Cases;
 /// <summary>The member handling a citizen's concern records where the citizen was guided: 114, 112, the national hotline (§4.2.2 II).</summary>
 public static class GuideCitizenStep
 {
-    public static Decision GuideCitizen(this Case state, IReadOnlyList<CitizenGuidance> guidance, DateTimeOffset at, MemberRef actor)
-    {
-        if (state.Check(CaseAction.CitizenGuidance, actor) is { } refusal) return refusal;
-        if (guidance.Count == 0)
-            return Refusal.Invalid("Name where the citizen was guided: police114, emergency112 or national-hotline (§4.2.2 II).");
-        return Decision.Accept(new CitizenGuided(state.Id, [.. guidance.Distinct()], at, actor));
-    }
-
     /// <summary>
     /// The member handling the concern guides the citizen, once a round, before any feedback b) has put
     /// the case on the targeted course; a concern assessed as not about extremism is redirected instead.
@@ -41,4 +33,12 @@ public static class GuideCitizenStep
             Refusal.Forbidden("The person's age is unknown: the SSP consultant (the coordinator) handles the citizen's concern until it is known (§4.2.2 II)."),
         _ => null
     };
+
+    public static Decision GuideCitizen(this Case state, IReadOnlyList<CitizenGuidance> guidance, DateTimeOffset at, MemberRef actor)
+    {
+        if (state.Check(CaseAction.CitizenGuidance, actor) is { } refusal) return refusal;
+        if (guidance.Count == 0)
+            return Refusal.Invalid("Name where the citizen was guided: police114, emergency112 or national-hotline (§4.2.2 II).");
+        return Decision.Accept(new CitizenGuided(state.Id, [.. guidance.Distinct()], at, actor));
+    }
 }

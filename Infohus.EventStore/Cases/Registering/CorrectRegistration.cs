@@ -5,6 +5,9 @@ namespace Infohus.EventStore.Cases;
 /// <summary>The coded registration completed or corrected as the Infohus learns more (§4.2.2 III); a known age routes a triaged citizen's concern (§4.2.2 II).</summary>
 public static class CorrectRegistrationStep
 {
+    /// <summary>§4.2.2 III: the registration is completed and corrected as the Infohus learns more, on any open case.</summary>
+    public static Refusal? Rule(Case state) => null;
+
     /// <summary>
     /// §4.2.2 III: the registration follows what the Infohus learns, on any open case, also one handed
     /// over or redirected (the register is the Infohus's own). When the age becomes known on a citizen's
@@ -22,7 +25,4 @@ public static class CorrectRegistrationStep
             ? Decision.Accept(correction, rerouted)
             : Decision.Accept(correction);
     }
-
-    /// <summary>§4.2.2 III: the registration is completed and corrected as the Infohus learns more, on any open case.</summary>
-    public static Refusal? Rule(Case state) => null;
 }

@@ -5,6 +5,11 @@ namespace Infohus.EventStore.Cases;
 /// <summary>The authority's decision on a recommended intervention, never the Infohus's (§4.3: bevilling).</summary>
 public static class DecideInterventionStep
 {
+    public static Refusal? Rule(Case state) =>
+        state.Interventions.Any(i => i.Decision is null)
+            ? null
+            : Refusal.Conflict("No recommended intervention awaits an authority's decision.");
+
     public static Decision DecideIntervention(
         this Case state, Guid interventionId, InterventionDecision decision, string authority, DateTimeOffset at, MemberRef actor)
     {
@@ -19,9 +24,4 @@ public static class DecideInterventionStep
             return Refusal.RuleBroken("The Infohus cannot grant or refuse interventions (§4.3); name the authority for the area.");
         return Decision.Accept(new InterventionDecided(state.Id, interventionId, decision, authority.Trim(), at, actor));
     }
-
-    public static Refusal? Rule(Case state) =>
-        state.Interventions.Any(i => i.Decision is null)
-            ? null
-            : Refusal.Conflict("No recommended intervention awaits an authority's decision.");
 }
