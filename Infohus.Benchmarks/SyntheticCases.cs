@@ -69,7 +69,7 @@ public sealed class SyntheticCases(PersonalDataProtection protection, DateTimeOf
         var registration = new Registration(_random.Next(8, 70), PickEnum<Gender>(), PickEnum<NationalityGroup>(), Pick(_plan.Districts),
             PickEnum<FamilyNetwork>(), PickEnum<Attachment>(), PickEnum<IdeologyCategory>(), [PickEnum<WarningSign>()]);
         var made = new Made(id, key, new List<object>());
-        var state = Start(made, CaseDecisions.ReceiveReferral(id, ReferralSource.Employee, ReferralChannel.Phone, PickEnum<ReferrerOrganisation>(),
+        var state = Start(made, ReceiveReferralStep.ReceiveReferral(id, ReferralSource.Employee, ReferralChannel.Phone, PickEnum<ReferrerOrganisation>(),
             registration, cipher.Seal("A teacher has noticed a change in the pupil's statements and friends."),
             new SubjectDetails(cipher.Seal("Bench Person"), cipher.Seal("010101-1234"), null, null), ReferrerDetails.None, null, _plan, referredAt, Bfu));
         Add(made, ref state, state.InformManager(referredAt.AddMinutes(30), Bfu));

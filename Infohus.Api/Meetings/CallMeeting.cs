@@ -1,4 +1,3 @@
-using Infohus.Api.Cases;
 using Infohus.EventStore.Meetings;
 using Infohus.EventStore.Members;
 
@@ -15,12 +14,8 @@ public static class CallMeetingEndpoint
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
         var meetingId = Guid.CreateVersion7();
-        var decision = Meeting.Call(meetingId, command.Kind, command.Date, command.Attendees, context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-
-        session.Events.StartStream<Meeting>(meetingId, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-        return Results.Created($"/api/meetings/{meetingId}/agenda", new MeetingReceipt(meetingId));
+        var decision = CallMeetingStep.CallMeeting(meetingId, command.Kind, command.Date, command.Attendees, context.User.ToMemberRef());
+        return await session.Commit(context, decision, events => session.Events.StartStream<Meeting>(meetingId, events),
+            () => Results.Created($"/api/meetings/{meetingId}/agenda", new MeetingReceipt(meetingId)));
     }
 }

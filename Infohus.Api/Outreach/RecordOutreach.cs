@@ -1,4 +1,3 @@
-using Infohus.Api.Cases;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.Outreach;
 
@@ -21,15 +20,15 @@ public static class RecordOutreachEndpoints
     [WolverinePost("/api/outreach/meetings"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Meeting(HoldOutreachMeeting? command, IDocumentSession session, HttpContext context) =>
         Record(session, context, command is null ? null : (id, actor) =>
-            OutreachRules.HoldMeeting(id, command.Date, command.Department, command.Institution, command.Participants, command.ActionCards, actor));
+            HoldOutreachMeetingStep.HoldOutreachMeeting(id, command.Date, command.Department, command.Institution, command.Participants, command.ActionCards, actor));
 
     [WolverinePost("/api/outreach/newsletters"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Newsletter(SendNewsletter? command, IDocumentSession session, HttpContext context) =>
-        Record(session, context, command is null ? null : (id, actor) => OutreachRules.SendNewsletter(id, command.Date, command.Audience, actor));
+        Record(session, context, command is null ? null : (id, actor) => SendNewsletterStep.SendNewsletter(id, command.Date, command.Audience, actor));
 
     [WolverinePost("/api/outreach/courses"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Course(TakeCourse? command, IDocumentSession session, HttpContext context) =>
-        Record(session, context, command is null ? null : (id, actor) => OutreachRules.TakeCourse(id, command.Date, command.Course, command.Provider, actor));
+        Record(session, context, command is null ? null : (id, actor) => TakeCourseStep.TakeCourse(id, command.Date, command.Course, command.Provider, actor));
 
     /// <summary>Puts a recorded meeting's figures right with a correcting event on its stream: the recorded event is never changed.</summary>
     [WolverinePost("/api/outreach/meetings/{id}/correction"), Authorize(Policy = Policies.CaseWork)]
@@ -38,13 +37,9 @@ public static class RecordOutreachEndpoints
         if (command is null) return Problems.Invalid("The request body is missing.");
         // Only an outreach meeting's own stream takes a correction: never a case's or any other.
         var stream = await session.Events.FetchStreamAsync(id, token: context.RequestAborted);
-        var decision = OutreachRules.CorrectMeeting(stream.FirstOrDefault()?.Data as OutreachMeetingHeld,
+        var decision = CorrectOutreachMeetingStep.CorrectOutreachMeeting(stream.FirstOrDefault()?.Data as OutreachMeetingHeld,
             command.Participants, command.ActionCards, command.Reason, clock.GetUtcNow(), context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-        session.Events.Append(id, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-        return Results.Ok(new OutreachReceipt(id));
+        return await session.Commit(context, decision, events => session.Events.Append(id, events), () => Results.Ok(new OutreachReceipt(id)));
     }
 
     private static async Task<IResult> Record(IDocumentSession session, HttpContext context, Func<Guid, MemberRef, Decision>? decide)
@@ -52,10 +47,7 @@ public static class RecordOutreachEndpoints
         if (decide is null) return Problems.Invalid("The request body is missing.");
         var id = Guid.CreateVersion7();
         var decision = decide(id, context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-        session.Events.StartStream(id, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-        return Results.Created((string?)null, new OutreachReceipt(id));
+        return await session.Commit(context, decision, events => session.Events.StartStream(id, events),
+            () => Results.Created((string?)null, new OutreachReceipt(id)));
     }
 }

@@ -56,7 +56,7 @@ public sealed record ReferralReceived(
     ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
     MemberRef ReceivedBy,
-    DateTimeOffset? AssessmentDueAt = null);
+    DateTimeOffset? AssessmentDueAt = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReceivedAt; MemberRef? ICaseEvent.Actor => ReceivedBy; }
 
 /// <summary>A citizen's referral routed by age at intake (§4.2.2 II a/b). Never a refusal.</summary>
 public sealed record CitizenReferralRouted(
@@ -65,8 +65,11 @@ public sealed record CitizenReferralRouted(
     Department ResponsibleDepartment,
     IReadOnlyList<CitizenGuidance> Guidance,
     DateTimeOffset RoutedAt,
-    MemberRef RoutedBy)
+    MemberRef RoutedBy) : ICaseEvent
 {
+    DateTimeOffset ICaseEvent.OccurredAt => RoutedAt;
+    MemberRef? ICaseEvent.Actor => RoutedBy;
+
     /// <summary>
     /// The member who received it keeps it when they belong to the responsible department; otherwise
     /// it waits for that department (§4.2.2 II b: the receiver puts the citizen in contact with the police).
@@ -75,7 +78,7 @@ public sealed record CitizenReferralRouted(
 }
 
 /// <summary>The referring employee's nearest manager was told before the interview (§4.2.2 I).</summary>
-public sealed record NearestManagerInformed(Guid CaseId, DateTimeOffset InformedAt, MemberRef InformedBy);
+public sealed record NearestManagerInformed(Guid CaseId, DateTimeOffset InformedAt, MemberRef InformedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => InformedAt; MemberRef? ICaseEvent.Actor => InformedBy; }
 
 /// <summary>
 /// Bekymringsinterview held, with the two notices of §4.2.2 I given: a referral does not replace a
@@ -87,7 +90,7 @@ public sealed record ConcernInterviewHeld(
     bool ImmigrationServiceDutyExplained,
     PersonalText? Notes,
     DateTimeOffset HeldAt,
-    MemberRef HeldBy);
+    MemberRef HeldBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => HeldAt; MemberRef? ICaseEvent.Actor => HeldBy; }
 
 /// <summary>
 /// The Infohus assessed the concern. When it is not about radicalisation or extremism there is no
@@ -102,7 +105,7 @@ public sealed record ConcernAssessed(
     DateTimeOffset AssessedAt,
     MemberRef AssessedBy,
     DateTimeOffset? FollowUpDueAt = null,
-    Guid? MeetingId = null);
+    Guid? MeetingId = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AssessedAt; MemberRef? ICaseEvent.Actor => AssessedBy; }
 
 /// <summary>Not about extremism: passed on to the right body in the municipality (§4.2.2).</summary>
 public sealed record ReferralRedirected(
@@ -110,40 +113,40 @@ public sealed record ReferralRedirected(
     string Body,
     RedirectionReason Reason,
     DateTimeOffset RedirectedAt,
-    MemberRef RedirectedBy);
+    MemberRef RedirectedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => RedirectedAt; MemberRef? ICaseEvent.Actor => RedirectedBy; }
 
 /// <summary>Indberetning: the local police reported the case to PET and EAE (§4.2.2 I, §4.3 I).</summary>
-public sealed record ReportedToPetEae(Guid CaseId, DateTimeOffset ReportedAt, MemberRef ReportedBy);
+public sealed record ReportedToPetEae(Guid CaseId, DateTimeOffset ReportedAt, MemberRef ReportedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReportedAt; MemberRef? ICaseEvent.Actor => ReportedBy; }
 
-public sealed record FeedbackGiven(Guid CaseId, FeedbackKind Kind, DateTimeOffset GivenAt, MemberRef GivenBy);
+public sealed record FeedbackGiven(Guid CaseId, FeedbackKind Kind, DateTimeOffset GivenAt, MemberRef GivenBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => GivenAt; MemberRef? ICaseEvent.Actor => GivenBy; }
 
 /// <summary>After feedback a), the referring authority carries the case on; the Infohus is no longer involved.</summary>
 public sealed record CaseHandedOver(
     Guid CaseId,
     string ReceivingAuthority,
     DateTimeOffset HandedOverAt,
-    MemberRef HandedOverBy);
+    MemberRef HandedOverBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => HandedOverAt; MemberRef? ICaseEvent.Actor => HandedOverBy; }
 
 /// <summary>Kriseteam across the relevant departments and the police (§4.3).</summary>
 public sealed record CrisisTeamConvened(
     Guid CaseId,
     IReadOnlyList<Department> Departments,
     DateTimeOffset ConvenedAt,
-    MemberRef ConvenedBy);
+    MemberRef ConvenedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ConvenedAt; MemberRef? ICaseEvent.Actor => ConvenedBy; }
 
 /// <summary>Beredskabsplan written by the crisis team (§4.3).</summary>
 public sealed record PreparednessPlanAdopted(
     Guid CaseId,
     PersonalText Plan,
     DateTimeOffset AdoptedAt,
-    MemberRef AdoptedBy);
+    MemberRef AdoptedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AdoptedAt; MemberRef? ICaseEvent.Actor => AdoptedBy; }
 
 public sealed record InterventionRecommended(
     Guid CaseId,
     Guid InterventionId,
     InterventionKind Kind,
     DateTimeOffset RecommendedAt,
-    MemberRef RecommendedBy);
+    MemberRef RecommendedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => RecommendedAt; MemberRef? ICaseEvent.Actor => RecommendedBy; }
 
 /// <summary>
 /// The authority for the area granted or refused the intervention (§4.3: bevilling); the Infohus only
@@ -155,31 +158,31 @@ public sealed record InterventionDecided(
     InterventionDecision Decision,
     string Authority,
     DateTimeOffset DecidedAt,
-    MemberRef RecordedBy);
+    MemberRef RecordedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => DecidedAt; MemberRef? ICaseEvent.Actor => RecordedBy; }
 
 public sealed record FollowUpOpened(
     Guid CaseId,
     Guid FollowUpId,
     FollowUpCircle Circle,
     DateTimeOffset OpenedAt,
-    MemberRef OpenedBy);
+    MemberRef OpenedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => OpenedAt; MemberRef? ICaseEvent.Actor => OpenedBy; }
 
 public sealed record CourseEvaluated(
     Guid CaseId,
     EvaluationOutcome Outcome,
     PersonalText? Notes,
     DateTimeOffset EvaluatedAt,
-    MemberRef EvaluatedBy);
+    MemberRef EvaluatedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => EvaluatedAt; MemberRef? ICaseEvent.Actor => EvaluatedBy; }
 
-public sealed record CaseClosed(Guid CaseId, DateTimeOffset ClosedAt, MemberRef ClosedBy);
+public sealed record CaseClosed(Guid CaseId, DateTimeOffset ClosedAt, MemberRef ClosedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ClosedAt; MemberRef? ICaseEvent.Actor => ClosedBy; }
 
-public sealed record CaseReopened(Guid CaseId, PersonalText Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy);
+public sealed record CaseReopened(Guid CaseId, PersonalText Reason, DateTimeOffset ReopenedAt, MemberRef ReopenedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReopenedAt; MemberRef? ICaseEvent.Actor => ReopenedBy; }
 
 /// <summary>What a reaction deadline waits for: the assessment of a referral, or the step after an assessment.</summary>
 public enum DeadlinePhase { Assessment, FollowUp }
 
 /// <summary>The case was not acted on by its due time on the concern-level staircase (§4).</summary>
-public sealed record ReactionDeadlineMissed(Guid CaseId, DeadlinePhase Phase, DateTimeOffset DueAt, DateTimeOffset DetectedAt);
+public sealed record ReactionDeadlineMissed(Guid CaseId, DeadlinePhase Phase, DateTimeOffset DueAt, DateTimeOffset DetectedAt) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => DetectedAt; MemberRef? ICaseEvent.Actor => null; }
 
 public enum ErasureReason { RetentionExpired, DataSubjectRequest, NoLongerNecessary, Unlawful }
 
@@ -193,4 +196,4 @@ public sealed record PersonalDataErased(
     ErasureReason Reason,
     string? Reference,
     DateTimeOffset ErasedAt,
-    string ErasedBy);
+    string ErasedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ErasedAt; MemberRef? ICaseEvent.Actor => null; }

@@ -21,10 +21,15 @@ public static class CaseReplay
         return state;
     }
 
-    /// <summary>The state after one more event; an event the state does not depend on (a disclosure) leaves it as it was, as in Marten.</summary>
+    /// <summary>
+    /// The state after one more event. Every case event has its own <c>Apply</c> (an explicit "no effect"
+    /// one where the state does not depend on it): Marten would skip a missing one silently, so here it throws.
+    /// </summary>
     public static Case Then(this Case state, object e)
     {
         var apply = Appliers.GetOrAdd(e.GetType(), type => typeof(Case).GetMethod(nameof(Case.Apply), [type]));
-        return apply is null ? state : (Case)apply.Invoke(state, [e])!;
+        if (apply is null)
+            throw e is ICaseEvent unhandled ? new UnhandledCaseEvent($"{nameof(Case)}.{nameof(Case.Apply)}", unhandled) : new ArgumentException($"{e.GetType().Name} is no case event.", nameof(e));
+        return (Case)apply.Invoke(state, [e])!;
     }
 }

@@ -7,7 +7,7 @@ namespace Infohus.EventStore.Cases;
 /// illegal acts are suspected, to 112 when it is acute, to the national hotline for advice. It is a
 /// citizen's answer, where an employee gets feedback (§4.2.2 I).
 /// </summary>
-public sealed record CitizenGuided(Guid CaseId, IReadOnlyList<CitizenGuidance> Guidance, DateTimeOffset GuidedAt, MemberRef GuidedBy);
+public sealed record CitizenGuided(Guid CaseId, IReadOnlyList<CitizenGuidance> Guidance, DateTimeOffset GuidedAt, MemberRef GuidedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => GuidedAt; MemberRef? ICaseEvent.Actor => GuidedBy; }
 
 /// <summary>
 /// A citizen's concern that waited in the coordinator's triage, routed by age once the age became
@@ -18,8 +18,11 @@ public sealed record CitizenReferralRerouted(
     CitizenRoute Route,
     Department ResponsibleDepartment,
     DateTimeOffset RoutedAt,
-    MemberRef RoutedBy)
+    MemberRef RoutedBy) : ICaseEvent
 {
+    DateTimeOffset ICaseEvent.OccurredAt => RoutedAt;
+    MemberRef? ICaseEvent.Actor => RoutedBy;
+
     public string? AssignedMember() => CitizenConcerns.Assignee(Route, ResponsibleDepartment, RoutedBy);
 }
 
@@ -61,41 +64,4 @@ public static class CitizenConcerns
         var (route, department) = RouteFor(age);
         return new CitizenReferralRerouted(state.Id, route, department, at, actor);
     }
-
-    public static Decision GuideCitizen(this Case state, IReadOnlyList<CitizenGuidance> guidance, DateTimeOffset at, MemberRef actor)
-    {
-        if (state.Check(CaseAction.CitizenGuidance, actor) is { } refusal) return refusal;
-        if (guidance.Count == 0)
-            return Refusal.Invalid("Name where the citizen was guided: police114, emergency112 or national-hotline (§4.2.2 II).");
-        return Decision.Accept(new CitizenGuided(state.Id, [.. guidance.Distinct()], at, actor));
-    }
-
-    /// <summary>
-    /// The member handling the concern guides the citizen, once a round, before any feedback b) has put
-    /// the case on the targeted course; a concern assessed as not about extremism is redirected instead.
-    /// </summary>
-    public static Refusal? CanBeGuided(Case state, MemberRef actor)
-    {
-        if (!state.ComesFromCitizen)
-            return Refusal.RuleBroken("Guidance to 114, 112 or the national hotline answers a citizen's concern (§4.2.2 II); an employee or partner gets feedback (§4.2.2 I).");
-        if (state.HandledBy(actor) is { } notTheHandler) return notTheHandler;
-        if (state.GuidedTo is not null) return Refusal.Conflict("The guidance given to the citizen has already been recorded.");
-        if (state.Feedback is not null)
-            return Refusal.Conflict("Feedback b) has put the case on the targeted course (§4.2.2 I b); it closes after its evaluation.");
-        return state.Assessment is { ConcernsExtremism: false }
-            ? Refusal.RuleBroken("The concern was assessed as not about radicalisation or extremism; redirect it (§4.2.2).")
-            : null;
-    }
-
-    /// <summary>Whether the actor handles the citizen's concern on its route (§4.2.2 II), or why not.</summary>
-    private static Refusal? HandledBy(this Case state, MemberRef actor) => state.Route switch
-    {
-        CitizenRoute.SspConsultant when actor.Department != Department.Bfu =>
-            Refusal.Forbidden("A citizen's concern about a child or young person under 18 is handled by the SSP consultant (§4.2.2 II a)."),
-        CitizenRoute.PoliceRepresentative when actor.Department != Department.Police =>
-            Refusal.Forbidden("A citizen's concern about an adult is handled by the police representative (§4.2.2 II b); put the citizen in contact with them."),
-        CitizenRoute.CoordinatorTriage when actor.Role != Role.Coordinator =>
-            Refusal.Forbidden("The person's age is unknown: the SSP consultant (the coordinator) handles the citizen's concern until it is known (§4.2.2 II)."),
-        _ => null
-    };
 }

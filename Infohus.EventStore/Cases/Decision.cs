@@ -25,7 +25,14 @@ public sealed record Refusal(RefusalKind Kind, string Reason)
     public static Refusal RuleBroken(string reason) => new(RefusalKind.RuleBroken, reason);
 }
 
-/// <summary>The outcome of a decision: the events to append, or the refusal and nothing to append.</summary>
+/// <summary>
+/// The outcome of a decision: the events to append, or the refusal and nothing to append. Every step of
+/// the plan decides the same way, in a file of its own (Cases/&lt;verb&gt;/&lt;step&gt;.cs, Meetings/, Outreach/):
+/// a static class holding the step's rule (when it may be taken, which <see cref="CaseRules"/> asks for
+/// the allowed actions) and its decision, a pure function over the stream's state (or the new stream's
+/// id) returning a Decision. No database, no clock, no HTTP: the caller passes the time and the actor,
+/// and personal text already sealed with the case's key (a blank text arrives as null).
+/// </summary>
 public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
 {
     public bool IsRefused => Refusal is not null;

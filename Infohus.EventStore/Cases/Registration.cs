@@ -74,7 +74,7 @@ public sealed record Registration(
 /// A member added or corrected the coded registration (§4.2.2 III) with what the Infohus learned after
 /// intake, e.g. in the interview or from the citizen: the whole registration as it now reads.
 /// </summary>
-public sealed record RegistrationCorrected(Guid CaseId, Registration Registration, DateTimeOffset CorrectedAt, MemberRef CorrectedBy);
+public sealed record RegistrationCorrected(Guid CaseId, Registration Registration, DateTimeOffset CorrectedAt, MemberRef CorrectedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => CorrectedAt; MemberRef? ICaseEvent.Actor => CorrectedBy; }
 
 /// <summary>The registration's own rules: what it may hold, at intake and when it is completed or corrected later.</summary>
 public static class RegistrationRules
@@ -92,24 +92,6 @@ public static class RegistrationRules
     /// <summary>Warning signs are a set: each once, in the order first given.</summary>
     public static Registration Normalised(this Registration registration) =>
         registration with { WarningSigns = [.. registration.WarningSigns.Distinct()] };
-
-    /// <summary>
-    /// §4.2.2 III: the registration follows what the Infohus learns, on any open case, also one handed
-    /// over or redirected (the register is the Infohus's own). When the age becomes known on a citizen's
-    /// concern waiting in triage, the routing follows it (§4.2.2 II).
-    /// </summary>
-    public static Decision CorrectRegistration(this Case state, Registration registration, ActionPlanSettings plan, DateTimeOffset at, MemberRef actor)
-    {
-        if (state.Check(CaseAction.Registration, actor) is { } refusal) return refusal;
-        if (Invalid(registration, plan) is { } invalid) return invalid;
-        var corrected = registration.Normalised();
-        if (corrected.SameAs(state.Registration)) return Refusal.Conflict("The registration already reads so; there is nothing to correct.");
-
-        var correction = new RegistrationCorrected(state.Id, corrected, at, actor);
-        return state.RoutingFollows(corrected.Age, at, actor) is { } rerouted
-            ? Decision.Accept(correction, rerouted)
-            : Decision.Accept(correction);
-    }
 
     /// <summary>The same coded fields; the warning signs in any order.</summary>
     public static bool SameAs(this Registration registration, Registration other) =>

@@ -11,18 +11,6 @@ public static class InfohusEventStore
 {
     public const string Schema = "infohus";
 
-    /// <summary>Every event a case stream can hold; registered up front so stored type names never depend on load order.</summary>
-    public static readonly IReadOnlyList<Type> CaseEventTypes =
-    [
-        typeof(ReferralReceived), typeof(CitizenReferralRouted), typeof(NearestManagerInformed),
-        typeof(ConcernInterviewHeld), typeof(ConcernAssessed), typeof(ReferralRedirected), typeof(ReportedToPetEae),
-        typeof(FeedbackGiven), typeof(CaseHandedOver), typeof(CrisisTeamConvened), typeof(PreparednessPlanAdopted),
-        typeof(InterventionRecommended), typeof(InterventionDecided), typeof(FollowUpOpened), typeof(CourseEvaluated),
-        typeof(CaseClosed), typeof(CaseReopened), typeof(PersonalDataErased), typeof(InformationDisclosed), typeof(ReactionDeadlineMissed),
-        typeof(InternalCommunicationSent), typeof(PressHeadsInformed), typeof(SpokespersonAppointed), typeof(PressMessageIssued),
-        typeof(RegistrationCorrected), typeof(CitizenReferralRerouted), typeof(CitizenGuided)
-    ];
-
     /// <summary>The event store: one stream per case, events as camelCase JSON with enums as strings.</summary>
     public static StoreOptions ConfigureInfohusEventStore(this StoreOptions opts, string connectionString)
     {
@@ -37,7 +25,8 @@ public static class InfohusEventStore
 
         // Rich appends give inline projections the stream version (the timeline shows it).
         opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
-        opts.Events.AddEventTypes(CaseEventTypes);
+        // Every case event up front, found by its contract, so stored type names never depend on load order.
+        opts.Events.AddEventTypes(CaseEvents.Types);
         // The case state is kept as a snapshot in the writing transaction, so a write loads one row
         // however long the case's history has grown (the benchmark showed live folding grow with it).
         opts.Projections.Snapshot<Case>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);

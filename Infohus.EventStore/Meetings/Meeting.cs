@@ -1,4 +1,3 @@
-using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
 
 namespace Infohus.EventStore.Meetings;
@@ -13,12 +12,4 @@ public sealed record MeetingCalled(Guid MeetingId, MeetingKind Kind, DateOnly Da
 public sealed record Meeting(Guid Id, MeetingKind Kind, DateOnly Date, IReadOnlyList<Department> Attendees)
 {
     public static Meeting Create(MeetingCalled e) => new(e.MeetingId, e.Kind, e.Date, e.Attendees);
-
-    public static Decision Call(Guid meetingId, MeetingKind kind, DateOnly date, IReadOnlyList<Department> attendees, MemberRef actor)
-    {
-        if (actor.Role is not (Role.Member or Role.Coordinator))
-            return Refusal.Forbidden("Only Infohus members and the coordinator call meetings.");
-        if (attendees.Count == 0) return Refusal.Invalid("Name the departments attending.");
-        return Decision.Accept(new MeetingCalled(meetingId, kind, date, [.. attendees.Distinct()], actor));
-    }
 }

@@ -37,45 +37,12 @@ public static class OutreachRules
     /// <summary>More Action Cards than a plausible meeting hands out, stacks for an institution's staff included.</summary>
     public const int MaxActionCards = 10_000;
 
-    public static Decision HoldMeeting(Guid id, DateOnly date, Department? department, InstitutionType? institution, int participants, int actionCards, MemberRef actor)
-    {
-        if (OnlyMembers(actor) is { } refusal) return refusal;
-        if ((department is null) == (institution is null))
-            return Refusal.Invalid("An outreach meeting is either internal (department) or external (institution type).");
-        if (Figures(participants, actionCards) is { } wrong) return wrong;
-        return Decision.Accept(new OutreachMeetingHeld(id, date, department, institution, participants, actionCards, actor));
-    }
-
-    /// <summary>Corrects the figures of a meeting recorded before; <paramref name="held"/> is null when no outreach meeting has the id.</summary>
-    public static Decision CorrectMeeting(OutreachMeetingHeld? held, int participants, int actionCards, string reason, DateTimeOffset at, MemberRef actor)
-    {
-        if (OnlyMembers(actor) is { } refusal) return refusal;
-        if (held is null) return Refusal.NotFound("No outreach meeting has this id.");
-        if (Figures(participants, actionCards) is { } wrong) return wrong;
-        if (string.IsNullOrWhiteSpace(reason)) return Refusal.Invalid("Say why the figures are corrected.");
-        return Decision.Accept(new OutreachMeetingCorrected(held.Id, participants, actionCards, reason.Trim(), at, actor));
-    }
-
-    private static Refusal? Figures(int participants, int actionCards) =>
+    internal static Refusal? Figures(int participants, int actionCards) =>
         participants is < 1 or > MaxParticipants || actionCards is < 0 or > MaxActionCards
             ? Refusal.Invalid($"Give the number of participants (1 to {MaxParticipants}) and of Action Cards handed out (0 to {MaxActionCards}).")
             : null;
 
-    public static Decision SendNewsletter(Guid id, DateOnly date, string audience, MemberRef actor)
-    {
-        if (OnlyMembers(actor) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(audience)) return Refusal.Invalid("Name the newsletter's audience.");
-        return Decision.Accept(new NewsletterSent(id, date, audience.Trim(), actor));
-    }
-
-    public static Decision TakeCourse(Guid id, DateOnly date, string course, CourseProvider provider, MemberRef actor)
-    {
-        if (OnlyMembers(actor) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(course)) return Refusal.Invalid("Name the course.");
-        return Decision.Accept(new CourseTaken(id, date, actor.Department, course.Trim(), provider, actor));
-    }
-
-    private static Refusal? OnlyMembers(MemberRef actor) => actor.Role is Role.Member or Role.Coordinator
+    internal static Refusal? OnlyMembers(MemberRef actor) => actor.Role is Role.Member or Role.Coordinator
         ? null
         : Refusal.Forbidden("Only Infohus members and the coordinator record outreach.");
 }

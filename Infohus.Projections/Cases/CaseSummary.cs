@@ -77,6 +77,9 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", ClosedAt = closed.ClosedAt, LastActivityAt = closed.ClosedAt, DueAt = null, DeadlineMissed = false },
             CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, ClosedAt = null, LastActivityAt = reopened.ReopenedAt },
             PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
+            // The list shows no disclosure and no crisis communication; the version still moves.
+            InformationDisclosed or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued => snapshot,
+            ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };
         return next with { Version = e.Version };

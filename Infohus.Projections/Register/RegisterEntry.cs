@@ -76,12 +76,21 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             ReferralRedirected => snapshot with { CoursePlan = CoursePlan.Redirection },
             ReportedToPetEae => snapshot with { PetEaeReported = true },
             FeedbackGiven { Kind: FeedbackKind.Guidance } => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.Guidance) },
+            // Feedback b) shows in the register as the crisis team it leads to.
+            FeedbackGiven => snapshot,
             CaseHandedOver => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.HandOver) },
             CrisisTeamConvened => snapshot with { CoursePlan = CoursePlan.CrisisTeam },
             CourseEvaluated evaluated => snapshot with { Evaluation = evaluated.Outcome },
             CaseClosed closed => snapshot with { Status = CaseStatus.Closed, ClosedAt = closed.ClosedAt },
             ReactionDeadlineMissed => snapshot with { DeadlineMissed = true },
             CaseReopened => snapshot with { Status = CaseStatus.Open, ClosedAt = null },
+            // The register is anonymous and coded (§4.2.2 III): routing, the steps before the assessment,
+            // the targeted course's details, disclosures, communication and erasure are not in it.
+            CitizenReferralRouted or NearestManagerInformed or ConcernInterviewHeld or PreparednessPlanAdopted
+                or InterventionRecommended or InterventionDecided or FollowUpOpened or InformationDisclosed
+                or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued
+                or PersonalDataErased => snapshot,
+            ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };
     }

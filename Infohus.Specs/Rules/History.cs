@@ -24,7 +24,7 @@ public static class History
     /// <summary>A citizen's referral as intake decides it: the referral and its routing (§4.2.2 II).</summary>
     public static object[] CitizenReferral(int? age, MemberRef? receivedBy = null) =>
     [
-        .. CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
+        .. ReceiveReferralStep.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
             Registration(age), Text("Worried about a young man at the station."), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now,
             receivedBy ?? Bfu).Events
     ];

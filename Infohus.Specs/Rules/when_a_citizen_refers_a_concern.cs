@@ -4,7 +4,7 @@ namespace Infohus.Specs.Rules;
 
 public class when_a_citizen_refers_a_concern
 {
-    private static Decision Receive(int? age, CitizenSituation? situation = null, MemberRef? by = null) => CaseDecisions.ReceiveReferral(
+    private static Decision Receive(int? age, CitizenSituation? situation = null, MemberRef? by = null) => ReceiveReferralStep.ReceiveReferral(
         CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen, Registration(age),
         Text("Worried about a neighbour."), SubjectDetails.None, ReferrerDetails.None, situation, Plan, Now, by ?? Bfu);
 
@@ -69,7 +69,7 @@ public class when_a_citizen_refers_a_concern
     [Fact]
     public void an_employee_referral_is_not_routed_and_may_come_without_an_age()
     {
-        var decision = CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Employee, ReferralChannel.Email, ReferrerOrganisation.JobCentre,
+        var decision = ReceiveReferralStep.ReceiveReferral(CaseId, ReferralSource.Employee, ReferralChannel.Email, ReferrerOrganisation.JobCentre,
             Registration(age: null), Text("Concern."), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now, Bfu);
 
         decision.ShouldAccept<ReferralReceived>().Registration.Age.ShouldBeNull();
@@ -80,7 +80,7 @@ public class when_a_citizen_refers_a_concern
     {
         Receive(-1).ShouldBeRefused(RefusalKind.Invalid);
         Receive(126).ShouldBeRefused(RefusalKind.Invalid);
-        CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
+        ReceiveReferralStep.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
             Registration(null) with { District = "atlantis" }, Text("Concern."), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now, Bfu)
             .ShouldBeRefused(RefusalKind.Invalid);
     }

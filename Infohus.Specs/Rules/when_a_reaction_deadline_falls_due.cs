@@ -21,7 +21,7 @@ public class when_a_reaction_deadline_falls_due
     [Fact]
     public void an_assessment_in_time_silences_the_intake_alarm_and_sets_the_levels_due_time()
     {
-        var assessed = CaseDecisions.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
+        var assessed = ReceiveReferralStep.ReceiveReferral(CaseId, ReferralSource.Citizen, ReferralChannel.Phone, ReferrerOrganisation.PrivateCitizen,
             Registration(16), Text("x"), SubjectDetails.None, ReferrerDetails.None, null, Plan, Now, Bfu);
         var received = assessed.Events.OfType<ReferralReceived>().Single();
         received.AssessmentDueAt.ShouldBe(Now + Plan.IntakeReactionTime);

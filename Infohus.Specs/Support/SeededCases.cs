@@ -65,7 +65,7 @@ public static class SeededCases
                 return History.Given([.. events]);
             }
 
-            var state = Apply(CaseDecisions.ReceiveReferral(id, source, ReferralChannel.Phone, organisation, registration, cipher.Seal(description),
+            var state = Apply(ReceiveReferralStep.ReceiveReferral(id, source, ReferralChannel.Phone, organisation, registration, cipher.Seal(description),
                 new SubjectDetails(cipher.Seal($"Seeded Person {n}"), cipher.Seal($"0101{seed % 90 + 10:00}-{n:0000}"), null, null),
                 ReferrerDetails.None, null, plan, referredAt, member));
             if (state.Route == CitizenRoute.CoordinatorTriage && random.Next(2) == 0)

@@ -11,7 +11,7 @@ public static class IssuePressMessageEndpoint
         {
             // The case's own protected texts, opened, are what the message is checked against; they never leave this call.
             var subject = state.Subject;
-            var texts = CrisisCommunicationRules.ProtectedTexts(state.Id,
+            var texts = CrisisCommunicationStep.ProtectedTexts(state.Id,
                 [cipher.Open(state.Description), cipher.Open(subject.Address), cipher.Open(subject.Contact), cipher.Open(state.PreparednessPlan)],
                 [cipher.Open(subject.Name), cipher.Open(state.Referrer.Name)],
                 cipher.Open(subject.CprNumber));

@@ -20,16 +20,9 @@ public static class ReactionDeadlines
                 ConcernAssessed assessed => assessed.FollowUpDueAt,
                 _ => null
             };
-            if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(CaseIdOf(e), at), at);
+            if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(((ICaseEvent)e).CaseId, at), at);
         }
     }
-
-    private static Guid CaseIdOf(object e) => e switch
-    {
-        ReferralReceived received => received.CaseId,
-        ConcernAssessed assessed => assessed.CaseId,
-        _ => throw new ArgumentOutOfRangeException(nameof(e))
-    };
 
     /// <summary>Fires at the due time; a case acted on in time (or re-assessed, closed) is left alone.</summary>
     public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, TimeProvider clock, ILogger<CheckReactionDeadline> logger)

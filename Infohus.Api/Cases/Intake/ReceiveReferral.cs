@@ -1,7 +1,5 @@
 using Infohus.EventStore.PersonalData;
-using Infohus.Api.Cases.Deadlines;
 using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Infohus.Api.Cases.Intake;
 
@@ -33,10 +31,10 @@ public static class ReceiveReferralEndpoint
     [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(
         ReceiveReferral? command, IDocumentSession session, HttpContext context,
-        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection, IMessageBus bus)
+        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
-        if (CaseWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
+        if (StreamWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
         // The message says what is wrong, never what was sent: the value is personal data.
         if (command.Subject?.CprNumber is { } cpr && !CprNumber.IsValid(cpr))
             return Problems.Invalid("A CPR number is 10 digits, written DDMMYY-XXXX or DDMMYYXXXX, and begins with a date of birth that exists.");
@@ -48,21 +46,23 @@ public static class ReceiveReferralEndpoint
             : SubjectDetails.None;
         var referrer = command.Referrer is { } r ? new ReferrerDetails(cipher.Seal(r.Name), cipher.Seal(r.Contact)) : ReferrerDetails.None;
 
-        var decision = CaseDecisions.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
+        var decision = ReceiveReferralStep.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
             command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
             plan.Value, at, context.User.ToMemberRef());
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
-
-        session.Store(key);
-        session.Events.StartStream<Case>(caseId, decision.Events);
-        await ReactionDeadlines.ScheduleFor(bus, decision.Events);
-        session.Tag(context);
-        await session.SaveChangesAsync(context.RequestAborted);
-
-        var routed = decision.Events.OfType<CitizenReferralRouted>().SingleOrDefault();
-        var receipt = new ReferralReceipt(caseId, decision.Events.Count, routed?.Route, routed?.ResponsibleDepartment.ClaimValue(),
-            [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))]);
-        return Results.Created($"/api/cases/{caseId}", receipt);
+        return await session.Commit(context, decision,
+            events =>
+            {
+                // The key goes in the same transaction as the case it seals.
+                session.Store(key);
+                session.Events.StartStream<Case>(caseId, events);
+            },
+            () =>
+            {
+                var routed = decision.Events.OfType<CitizenReferralRouted>().SingleOrDefault();
+                var receipt = new ReferralReceipt(caseId, decision.Events.Count, routed?.Route, routed?.ResponsibleDepartment.ClaimValue(),
+                    [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))]);
+                return Results.Created($"/api/cases/{caseId}", receipt);
+            });
     }
 
     private static string GuidanceText(CitizenGuidance guidance) => guidance switch

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Infohus.Api.Legal;
-using Infohus.Projections.Timeline;
 
 namespace Infohus.Api.Cases.Reading;
 
@@ -32,7 +31,7 @@ public static class GetEventsEndpoint
         var json = session.DocumentStore.Options.Serializer();
         return Results.Ok(events.Select(e => new StoredEvent(
             e.Sequence, e.Version, e.EventTypeName,
-            TimelineProjection.Describe(e.Data)?.At,
+            (e.Data as ICaseEvent)?.OccurredAt,
             e.Timestamp,
             Header(e, "user-id"), Header(e, "role"), Header(e, "department"),
             e.CorrelationId,

@@ -4,7 +4,7 @@ using Infohus.Api.Cases.Deadlines;
 using JasperFx;
 using Wolverine;
 
-namespace Infohus.Api.Cases;
+namespace Infohus.Api;
 
 /// <summary>Every step on an existing case carries the version it was decided on, and may say when it happened.</summary>
 public interface ICaseCommand
@@ -19,7 +19,14 @@ public interface ICaseCommand
 /// <summary>The answer to every accepted step: the case and its new version.</summary>
 public sealed record CaseVersion(Guid Id, long Version);
 
-public static class CaseWrites
+/// <summary>
+/// The one write path for every stream: a case's steps, the referral that starts a case, meetings and
+/// outreach. A decision is made first (a pure function, in Infohus.EventStore); <see cref="Commit"/>
+/// then maps a refusal to problem details, appends what was decided, schedules the reaction deadlines
+/// the events set, tags the events with the request and saves. Case steps add the version check and
+/// the case's cipher before they decide.
+/// </summary>
+public static class StreamWrites
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -41,9 +48,8 @@ public static class CaseWrites
             respond);
 
     /// <summary>
-    /// The one write path for an existing case: load it and its key in one round trip, check the
-    /// expected version, let the decision rule, append what it returns, and map refusals and lost
-    /// races to problem details.
+    /// A step on an existing case: load it and its key in one round trip, check the expected version,
+    /// let the decision rule, and commit; a race lost at commit is a stale version too.
     /// </summary>
     public static async Task<IResult> Write(
         this IDocumentSession session,
@@ -71,25 +77,45 @@ public static class CaseWrites
 
         var cipher = context.RequestServices.GetRequiredService<PersonalDataProtection>().Open(await loadingKey);
         var decision = decide(stream.Aggregate, at, cipher);
+        return await session.Commit(context, decision, stream.AppendMany,
+            () =>
+            {
+                var written = new CaseVersion(caseId, command.Version + decision.Events.Count);
+                return Results.Ok(respond is null ? written : respond(written));
+            },
+            // Another write on the same version won the race at commit; this one appended nothing
+            // (Marten fills the sequence numbers it had taken with tombstones). The winner has
+            // committed by now, so the store tells the version to reload.
+            lostRace: async () => Problems.Stale(command.Version, await StoredVersion(context, caseId)));
+    }
+
+    /// <summary>
+    /// Where every write ends: a refusal appends nothing; otherwise <paramref name="append"/> puts the
+    /// events on their stream (a new one, or one loaded for writing), their reaction deadlines are
+    /// scheduled, and the session is tagged and saved.
+    /// </summary>
+    public static async Task<IResult> Commit(
+        this IDocumentSession session,
+        HttpContext context,
+        Decision decision,
+        Action<IReadOnlyList<object>> append,
+        Func<IResult> answer,
+        Func<Task<IResult>>? lostRace = null)
+    {
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
-        stream.AppendMany(decision.Events);
+        append(decision.Events);
         await ReactionDeadlines.ScheduleFor(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events);
         session.Tag(context);
         try
         {
             await session.SaveChangesAsync(context.RequestAborted);
         }
-        catch (ConcurrencyException)
+        catch (ConcurrencyException) when (lostRace is not null)
         {
-            // Another write on the same version won the race at commit; this one appended nothing
-            // (Marten fills the sequence numbers it had taken with tombstones). The winner has
-            // committed by now, so the store tells the version to reload.
-            return Problems.Stale(command.Version, await StoredVersion(context, caseId));
+            return await lostRace();
         }
-
-        var written = new CaseVersion(caseId, command.Version + decision.Events.Count);
-        return Results.Ok(respond is null ? written : respond(written));
+        return answer();
     }
 
     /// <summary>The case's version as committed, read apart from the session whose commit failed.</summary>
@@ -113,7 +139,7 @@ public static class CaseWrites
     }
 
     /// <summary>Metadata that ties events to the request that caused them and to who made it.</summary>
-    public static void Tag(this IDocumentSession session, HttpContext context)
+    private static void Tag(this IDocumentSession session, HttpContext context)
     {
         session.CorrelationId ??= context.TraceIdentifier;
         foreach (var claim in new[] { InfohusClaims.Subject, InfohusClaims.Role, InfohusClaims.Department })
