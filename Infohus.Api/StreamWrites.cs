@@ -104,18 +104,29 @@ public static class StreamWrites
     {
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
-        append(decision.Events);
-        await ReactionDeadlines.ScheduleFor(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events);
         session.Tag(context);
         try
         {
-            await session.SaveChangesAsync(context.RequestAborted);
+            await session.Save(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events, append, context.RequestAborted);
         }
         catch (ConcurrencyException) when (lostRace is not null)
         {
             return await lostRace();
         }
         return answer();
+    }
+
+    /// <summary>
+    /// What every accepted write does, a member's through <see cref="Commit"/> and the system's own (the
+    /// deadline alarm, the retention rule) directly: put the events on their stream, schedule the
+    /// reaction deadlines they set, save.
+    /// </summary>
+    public static async Task Save(this IDocumentSession session, IMessageBus bus, IReadOnlyList<object> events,
+        Action<IReadOnlyList<object>> append, CancellationToken cancellation)
+    {
+        append(events);
+        await ReactionDeadlines.ScheduleFor(bus, events);
+        await session.SaveChangesAsync(cancellation);
     }
 
     /// <summary>The case's version as committed, read apart from the session whose commit failed.</summary>

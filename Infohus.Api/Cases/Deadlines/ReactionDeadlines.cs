@@ -25,7 +25,7 @@ public static class ReactionDeadlines
     }
 
     /// <summary>Fires at the due time; a case acted on in time (or re-assessed, closed) is left alone.</summary>
-    public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, TimeProvider clock, ILogger<CheckReactionDeadline> logger)
+    public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, IMessageBus bus, TimeProvider clock, ILogger<CheckReactionDeadline> logger)
     {
         logger.LogInformation("Reaction deadline alarm for case {CaseId} due {DueAt} rings", alarm.CaseId, alarm.DueAt);
         await using var session = store.LightweightSession();
@@ -34,9 +34,8 @@ public static class ReactionDeadlines
 
         var decision = state.CheckDeadline(alarm.DueAt, clock.GetUtcNow());
         if (decision.Events.Count == 0) return;
-        stream.AppendMany(decision.Events);
         // A write racing this one fails it with a concurrency error; Wolverine retries and it decides again.
-        await session.SaveChangesAsync();
+        await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None);
         logger.LogInformation("Case {CaseId} missed its reaction deadline due {DueAt}", alarm.CaseId, alarm.DueAt);
     }
 }

@@ -16,7 +16,7 @@ public static class RetentionRule
     public const string ErasedBy = "retention-rule";
 
     public static async Task Handle(
-        ErasePersonalDataPastRetention _, IDocumentStore store, TimeProvider clock, IOptions<PersonalDataSettings> settings, ILogger<ErasePersonalDataPastRetention> logger)
+        ErasePersonalDataPastRetention _, IDocumentStore store, IMessageBus bus, TimeProvider clock, IOptions<PersonalDataSettings> settings, ILogger<ErasePersonalDataPastRetention> logger)
     {
         var now = clock.GetUtcNow();
         var retention = settings.Value.Retention;
@@ -37,11 +37,10 @@ public static class RetentionRule
             if (stream.Aggregate is not { } state || !state.IsPastRetention(retention, now)) continue;
             var decision = state.ErasePersonalData(ErasureReason.RetentionExpired, null, now, ErasedBy);
             if (decision.IsRefused) continue;
-            stream.AppendMany(decision.Events);
             session.Delete<CaseKey>(caseId);
             try
             {
-                await session.SaveChangesAsync();
+                await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None);
                 erased++;
             }
             catch (ConcurrencyException)

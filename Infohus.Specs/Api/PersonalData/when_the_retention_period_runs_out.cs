@@ -36,17 +36,19 @@ public class when_the_retention_period_runs_out(InfohusApp app) : ApiSpec(app)
         var @case = await Host.ClosedCase();
         var settings = Options.Create(new PersonalDataSettings());
         var store = Host.Services.GetRequiredService<IDocumentStore>();
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
 
         var dayBefore = new FakeTimeProvider(Now + settings.Value.Retention - TimeSpan.FromDays(1));
-        await RetentionRule.Handle(new(), store, dayBefore, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
+        await RetentionRule.Handle(new(), store, bus, dayBefore, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
         (await IsErased(@case)).ShouldBeFalse();
 
         var dayAfter = new FakeTimeProvider(Now + settings.Value.Retention + TimeSpan.FromDays(1));
-        await RetentionRule.Handle(new(), store, dayAfter, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
+        await RetentionRule.Handle(new(), store, bus, dayAfter, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
         (await IsErased(@case)).ShouldBeTrue();
 
         // Running again changes nothing: the rule is safe to repeat on every node.
-        await RetentionRule.Handle(new(), store, dayAfter, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
+        await RetentionRule.Handle(new(), store, bus, dayAfter, settings, NullLogger<ErasePersonalDataPastRetention>.Instance);
         (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version + 1);
     }
 
