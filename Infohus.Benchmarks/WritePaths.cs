@@ -65,7 +65,7 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
         {
             var (id, version) = cases.Next(client);
             await using var session = store.LightweightSession();
-            await session.BeginTransactionAsync(cancellation); // as CaseWrites does: one connection for the whole step
+            await session.BeginTransactionAsync(cancellation); // as StreamWrites does: one connection for the whole step
             var batch = session.CreateBatchQuery();
             var fetching = batch.Events.FetchForWriting<Case>(id);
             var loadingKey = batch.Load<CaseKey>(id);
