@@ -46,9 +46,9 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
         var firstLogs = new CapturedLogs();
         await using (var first = await AnotherHost(connection, firstLogs))
         {
-            // Due in about six seconds, scheduled by this host, which then stops.
+            // Due in about ten seconds (a host stops in one to three), scheduled by this host, which then stops.
             var answer = await first.Post("/api/cases",
-                Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(6) }, Caller.BfuMember);
+                Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(10) }, Caller.BfuMember);
             answer.Status.ShouldBe(HttpStatusCode.Created);
             caseId = answer.Id;
             due = await StoredDueAt(connection, caseId);
