@@ -23,9 +23,11 @@ public static class PlanHistory
             Rule((i == 0) == e is ReferralReceived, "a case starts with its one referral");
             foreach (var actor in e.GetType().GetProperties().Where(p => p.PropertyType == typeof(MemberRef)).Select(p => (MemberRef)p.GetValue(e)!))
                 Rule(actor.Role is Role.Member or Role.Coordinator, "only members and the coordinator act on a case");
-            Rule(!course.Closed || e is CaseReopened, "a closed case takes nothing but a reopening");
-            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected, "after hand-over only evaluation, closure and the registration (§4.2.2 I a)");
-            Rule(course.Closed || !course.Redirected || e is CaseClosed or RegistrationCorrected, "after redirection only closure and the registration");
+            Rule(!course.Erased, "an erased case takes no further step");
+            Rule(!course.Closed || e is CaseReopened or PersonalDataErased, "a closed case takes nothing but a reopening or the erasure of its personal data");
+            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected or PersonalDataErased,
+                "after hand-over only evaluation, closure, the registration and erasure (§4.2.2 I a)");
+            Rule(course.Closed || !course.Redirected || e is CaseClosed or RegistrationCorrected or PersonalDataErased, "after redirection only closure, the registration and erasure");
 
             switch (e)
             {
@@ -97,8 +99,29 @@ public static class PlanHistory
                     Rule(course.Feedback == FeedbackKind.Targeted && !course.CrisisTeam, "a crisis team follows feedback b), once");
                     course.CrisisTeam = true;
                     break;
-                case InternalCommunicationSent or PressMessageIssued or PreparednessPlanAdopted or InterventionRecommended:
+                case InterventionRecommended recommended:
                     Rule(course.CrisisTeam, "the crisis team's work needs a crisis team");
+                    course.Undecided.Add(recommended.InterventionId);
+                    break;
+                case InternalCommunicationSent or PreparednessPlanAdopted:
+                    Rule(course.CrisisTeam, "the crisis team's work needs a crisis team");
+                    break;
+                case InterventionDecided decided:
+                    Rule(course.Undecided.Remove(decided.InterventionId), "an authority decides a recommended intervention, once (§4.3)");
+                    break;
+                case PressHeadsInformed:
+                    Rule(course.CrisisTeam, "the press work needs a crisis team (§5.3.2)");
+                    course.HeadsInformed = true;
+                    break;
+                case SpokespersonAppointed:
+                    Rule(course.CrisisTeam, "the press work needs a crisis team (§5.3.2)");
+                    course.Spokesperson = true;
+                    break;
+                case PressMessageIssued:
+                    Rule(course.CrisisTeam && course.HeadsInformed && course.Spokesperson, "a press message follows the heads informed and a spokesperson (§5.3.2)");
+                    break;
+                case PersonalDataErased:
+                    course.Erased = true;
                     break;
                 case CourseEvaluated:
                     Rule(course.Feedback is not null || course.Guided, "a course is evaluated after feedback or the citizen's guidance");
@@ -167,12 +190,16 @@ public static class PlanHistory
         public bool CrisisTeam { get; set; }
         public bool Evaluated { get; set; }
         public bool Closed { get; set; }
+        public bool HeadsInformed { get; set; }
+        public bool Spokesperson { get; set; }
+        public bool Erased { get; set; }
+        public HashSet<Guid> Undecided { get; init; } = [];
 
         /// <summary>A reopened case is assessed (or its citizen guided) again from the start; intake, routing, registration, manager and interview stay done.</summary>
         public Course NewRound() => new()
         {
             FromEmployeeOrPartner = FromEmployeeOrPartner, FromCitizen = FromCitizen, Registration = Registration, Route = Route,
-            ManagerInformed = ManagerInformed, Interviewed = Interviewed
+            ManagerInformed = ManagerInformed, Interviewed = Interviewed, Undecided = Undecided
         };
     }
 }

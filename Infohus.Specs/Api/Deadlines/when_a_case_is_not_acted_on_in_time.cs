@@ -39,23 +39,61 @@ public class when_a_case_is_not_acted_on_in_time(InfohusApp app) : ApiSpec(app)
     [Fact]
     public async Task the_alarm_survives_a_restart_of_the_host_that_scheduled_it()
     {
+        // A database of its own: the shared host's scheduler must not be the one that rings.
+        var connection = await SpecDatabases.Fresh("infohus_specs_alarm_restart");
         Guid caseId;
-        await using (var first = await AnotherHost())
+        DateTimeOffset due, stopped;
+        var firstLogs = new CapturedLogs();
+        await using (var first = await AnotherHost(connection, firstLogs))
         {
-            // Due in about three seconds, scheduled by this host, which then stops.
+            // Due in about ten seconds (a host stops in one to three), scheduled by this host, which then stops.
             var answer = await first.Post("/api/cases",
-                Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(3) }, Caller.BfuMember);
+                Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(10) }, Caller.BfuMember);
             answer.Status.ShouldBe(HttpStatusCode.Created);
             caseId = answer.Id;
+            due = await StoredDueAt(connection, caseId);
         }
+        stopped = DateTimeOffset.UtcNow;
 
-        await using var second = await AnotherHost();
-        await Waiting.Until(async () => (await Missed(second, caseId)) > 0, "the scheduled alarm");
-        (await Missed(second, caseId)).ShouldBe(1);
+        // The first host was gone before the alarm was due, and it left the case untouched.
+        stopped.ShouldBeLessThan(due, "the first host stopped before the due time");
+        (await StoredTypes(connection, caseId)).ShouldBe(["referral_received"]);
+
+        await using var second = await AnotherHost(connection);
+        await Waiting.Until(async () => (await StoredTypes(connection, caseId)).Contains("reaction_deadline_missed"), "the scheduled alarm");
+        (await StoredTypes(connection, caseId)).Count(t => t == "reaction_deadline_missed").ShouldBe(1, "the second host rings it once");
+        (await RecordedAt(connection, caseId, "reaction_deadline_missed")).ShouldBeGreaterThanOrEqualTo(due, "it rang at the due time, not before");
+        firstLogs.Lines.ShouldNotContain(l => l.Contains("ReactionDeadlineMissed") || l.Contains("reaction_deadline_missed"), "the first host never rang it");
     }
 
-    private Task<IAlbaHost> AnotherHost() =>
-        SpecDatabases.Host(App.ConnectionString, builder => builder.UseSetting("Infohus:Projections:DaemonMode", "Solo"));
+    private static Task<IAlbaHost> AnotherHost(string connection, CapturedLogs? logs = null) =>
+        SpecDatabases.Host(connection, builder => builder.UseSetting("Infohus:Projections:DaemonMode", "Solo"), logs);
+
+    private static async Task<T> Scalar<T>(string connection, string sql, Guid caseId)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, db);
+        command.Parameters.AddWithValue(caseId);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<DateTimeOffset> StoredDueAt(string connection, Guid caseId) =>
+        DateTimeOffset.Parse(await Scalar<string>(connection,
+            "select data->>'assessmentDueAt' from infohus.mt_events where stream_id = $1 and type = 'referral_received'", caseId));
+
+    private static async Task<string[]> StoredTypes(string connection, Guid caseId) =>
+        await Scalar<string[]>(connection, "select coalesce(array_agg(type order by version), '{}') from infohus.mt_events where stream_id = $1", caseId);
+
+    private static async Task<DateTimeOffset> RecordedAt(string connection, Guid caseId, string type)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select timestamp from infohus.mt_events where stream_id = $1 and type = $2", db);
+        command.Parameters.AddWithValue(caseId);
+        command.Parameters.AddWithValue(type);
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
+    }
 
     private static async Task<int> Missed(IAlbaHost host, Guid caseId) =>
         (await host.StoredEvents(caseId)).Count(e => e.Data is ReactionDeadlineMissed);

@@ -39,19 +39,29 @@ public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHe
     [Fact]
     public async Task acknowledged_commands_are_kept_the_rest_get_503_and_everything_catches_up_after_the_restart()
     {
-        // Its assessment is due in a few seconds, while the database is down.
-        var late = await _host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(4) });
+        // Its assessment is due in a few seconds: the database is killed before then and kept down past it.
+        var late = await _host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-31).AddSeconds(8) });
+        var due = await StoredDueAt(late.Id);
         var answers = new ConcurrentQueue<Sent>();
         using var stopLoad = new CancellationTokenSource();
         var clients = Enumerable.Range(0, 6).Select(_ => Task.Run(() => Client(answers, stopLoad.Token))).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Each step waits on what it sees: commands succeeding, then failing, the probe turning, the clock passing the due time.
+        await Waiting.Until(() => Task.FromResult(answers.Count(a => a.Status is 200 or 201) >= 12), "commands succeeding before the kill");
         LocalPostgres.Stop(Server, "immediate");
+        var killedAt = DateTimeOffset.UtcNow;
         var stoppedAt = answers.Count;
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var ready = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
+        killedAt.ShouldBeLessThan(due, "the database was killed before the deadline fell due");
+        await Waiting.Until(() => Task.FromResult(answers.Skip(stoppedAt).Any(a => a.Status == 503)), "a command answered 503 after the kill", seconds: 30);
+        IScenarioResult ready = null!;
+        await Waiting.Until(async () =>
+        {
+            ready = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
+            return ready.Context.Response.StatusCode != 200;
+        }, "/health/ready to report the database gone", seconds: 30);
         var live = await _host.Scenario(s => { s.Get.Url("/health/live"); s.IgnoreStatusCode(); });
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Waiting.Until(() => Task.FromResult(DateTimeOffset.UtcNow > due && answers.Skip(stoppedAt).Count(a => a.Status == 503) >= 20),
+            "the deadline to fall due during the outage, under load", seconds: 30);
 
         LocalPostgres.EnsureDatabase(Database, TextWriter.Null, durable: true, server: Server);
         var restartedAt = answers.Count;
@@ -147,8 +157,18 @@ public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHe
             }
             var reloaded = await _host.Get($"/api/cases/{id}", Caller.BfuMember);
             if (reloaded.Status == HttpStatusCode.OK) version = reloaded.Version;
+            // A member whose reload failed waits a moment before trying again: pacing, not sequencing.
             else await Task.Delay(100, CancellationToken.None);
         }
+    }
+
+    private async Task<DateTimeOffset> StoredDueAt(Guid caseId)
+    {
+        await using var db = new NpgsqlConnection(_connectionString);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("select data->>'assessmentDueAt' from infohus.mt_events where stream_id = $1 and type = 'referral_received'", db);
+        command.Parameters.AddWithValue(caseId);
+        return DateTimeOffset.Parse((string)(await command.ExecuteScalarAsync())!);
     }
 
     private static string? Title(Answer answer) => answer.Body?["title"]?.GetValue<string>();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infohus.Specs.Statistics;
 using Marten;
 using Marten.Events;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Api.Statistics;
@@ -121,17 +122,58 @@ public class when_the_steering_group_reads_statistics(InfohusApp app) : ApiSpec(
     }
 
     [Fact]
-    public void danish_letters_and_separators_survive_the_csv()
+    public async Task the_csv_reaches_excel_as_utf8_with_a_bom_semicolons_crlf_and_the_configured_danish_district_names()
     {
-        // A district code from the configuration is shown as configured; Danish letters must survive.
-        var csv = Infohus.Api.Statistics.StatisticsTables.Csv([
-            new("Henvendelser fordelt på bydel", ["district"], ["referrals"], [new("Løkken-Vrå; Ærø", ["12"], null)], ["12"], "12")]);
+        // A municipality that configures its own districts, with Danish letters and one name holding the separator.
+        var connection = await SpecDatabases.Fresh("infohus_specs_csv_districts");
+        await using var host = await SpecDatabases.Host(connection, builder =>
+        {
+            builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
+            builder.UseSetting("Infohus:ActionPlan:Districts:0", "løkken-vrå");
+            builder.UseSetting("Infohus:ActionPlan:Districts:1", "ærø; fanø");
+            builder.UseSetting("Infohus:ActionPlan:Districts:2", "hjørring");
+        });
+        foreach (var district in Enumerable.Repeat("løkken-vrå", 5).Concat(Enumerable.Repeat("ærø; fanø", 6)))
+            await host.Referral(Given.EmployeeReferral() with { Registration = Given.Registration(16, district) });
+        await Waiting.Until(async () => (await host.Get("/api/statistics?by=district", Caller.Steering)).Body?["table"]?["total"]?.GetValue<string>() == "11",
+            "the register to count the referrals");
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        text.ShouldStartWith("\uFEFFHenvendelser fordelt på bydel\r\n");
-        text.ShouldContain("\"Løkken-Vrå; Ærø\";12\r\n");
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url("/api/statistics?by=district");
+            s.WithRequestHeader("Accept", "text/csv");
+            s.WithRequestHeader("Authorization", $"Bearer {host.TokenFor(Caller.Steering)}");
+        });
+
+        // The current half-year in Danish time: the default period.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen"));
+        var from = new DateOnly(today.Year, today.Month < 7 ? 1 : 7, 1);
+        var to = from.AddMonths(6);
+        var response = result.Context.Response;
+        response.Headers.ContentType.ToString().ShouldBe("text/csv; charset=utf-8");
+        var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(response.Headers.ContentDisposition.ToString());
+        disposition.DispositionType.ShouldBe("attachment");
+        disposition.FileName.ShouldBe($"infohus-statistics-{from:yyyyMMdd}-{to:yyyyMMdd}.csv");
+
+        using var buffer = new MemoryStream();
+        await response.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        // Byte for byte what Excel opens: BOM, ";" between fields, CRLF, the name with ";" quoted, æ ø å as UTF-8.
+        byte[] expected =
+        [
+            0xEF, 0xBB, 0xBF,
+            .. Ascii($"Referrals {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (exclusive) by district\r\n"),
+            .. Ascii("district;referrals\r\n"),
+            .. Ascii("l"), 0xC3, 0xB8, .. Ascii("kken-vr"), 0xC3, 0xA5, .. Ascii(";5\r\n"),
+            .. Ascii("\""), 0xC3, 0xA6, .. Ascii("r"), 0xC3, 0xB8, .. Ascii("; fan"), 0xC3, 0xB8, .. Ascii("\";6\r\n"),
+            .. Ascii("hj"), 0xC3, 0xB8, .. Ascii("rring;0\r\n"),
+            .. Ascii("total;11\r\n"),
+            .. Ascii("\r\n"),
+        ];
+        Convert.ToHexString(bytes).ShouldBe(Convert.ToHexString(expected), $"as text: {System.Text.Encoding.UTF8.GetString(bytes)}");
     }
+
+    private static byte[] Ascii(string text) => System.Text.Encoding.ASCII.GetBytes(text);
 
     [Fact]
     public async Task the_register_holds_no_name_cpr_number_or_free_text()
