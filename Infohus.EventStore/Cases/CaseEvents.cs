@@ -196,4 +196,11 @@ public sealed record PersonalDataErased(
     ErasureReason Reason,
     string? Reference,
     DateTimeOffset ErasedAt,
-    string ErasedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ErasedAt; MemberRef? ICaseEvent.Actor => null; }
+    string ErasedBy) : ICaseEvent
+{
+    /// <summary>Who erases when the retention period runs out; anyone else who erases is legal (the erasure policy).</summary>
+    public const string ByRetentionRule = "retention-rule";
+
+    DateTimeOffset ICaseEvent.OccurredAt => ErasedAt;
+    MemberRef? ICaseEvent.Actor => null;
+}

@@ -18,7 +18,7 @@ public sealed partial class TimelineProjection : EventProjection
             var (sentence, text) = Describe(step);
             var actor = step.Actor;
             operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, step.OccurredAt, Microseconds(e.Timestamp),
-                actor?.UserId ?? SystemActor(step), actor?.Role, actor?.Department, sentence, text));
+                actor?.UserId ?? SystemActor(step), actor?.Role ?? SystemRole(step), actor?.Department, sentence, text));
         }
         return ValueTask.CompletedTask;
     }
@@ -33,6 +33,10 @@ public sealed partial class TimelineProjection : EventProjection
         ReactionDeadlineMissed => "reaction-deadline",
         _ => "unknown"
     };
+
+    /// <summary>The erasure names no member, but only legal may erase through the API (the erasure policy).</summary>
+    private static Role? SystemRole(ICaseEvent step) =>
+        step is PersonalDataErased { ErasedBy: not PersonalDataErased.ByRetentionRule } ? Role.Legal : null;
 
     /// <summary>
     /// A sentence a member understands, made of codes only: free text stays in the sealed text. When

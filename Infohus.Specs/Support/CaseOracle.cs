@@ -143,8 +143,8 @@ public sealed class CaseOracle
                     (null, null, false, null, null, false, 0, null, false);
                 break;
             case "erasure":
-                // The erasure event names who erased (legal, or the retention rule), not a member's role or department.
-                Lines.Add(new Line("personal_data_erased", by.Subject, null, null));
+                // The erasure event names who erased, not a member's department; only legal erases through the API.
+                Lines.Add(new Line("personal_data_erased", by.Subject, "legal", null));
                 PersonalDataErased = true;
                 break;
             case "disclosures":

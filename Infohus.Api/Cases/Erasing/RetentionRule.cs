@@ -13,7 +13,7 @@ public sealed record ErasePersonalDataPastRetention;
 [WolverineHandler]
 public static class RetentionRule
 {
-    public const string ErasedBy = "retention-rule";
+    public const string ErasedBy = PersonalDataErased.ByRetentionRule;
 
     public static async Task Handle(
         ErasePersonalDataPastRetention _, IDocumentStore store, IMessageBus bus, TimeProvider clock, IOptions<PersonalDataSettings> settings, ILogger<ErasePersonalDataPastRetention> logger)
