@@ -11,7 +11,7 @@ namespace Infohus.Specs.Api.Audit;
 /// Events are forever: the JSON stored for every event type, committed as a fixture
 /// (Infohus.Specs/Fixtures/stored-events.json), must read back into its type and be written again
 /// byte for byte, so a refactoring of the events cannot change what is stored nor orphan old rows.
-/// A new event type adds its line with INFOHUS_WRITE_EVENT_FIXTURE=1 (README, "Events").
+/// A new event type adds its line with INFOHUS_WRITE_EVENT_FIXTURE=1 (README, "To add a step").
 /// </summary>
 public class when_events_written_before_are_read(InfohusApp app) : ApiSpec(app)
 {
