@@ -21,8 +21,12 @@ public static class Races
         {
             var @case = await app.Host.ReferralFromEmployee();
             (await app.Host.Race(@case, 16)).Count(a => a.Status == HttpStatusCode.OK).ShouldBe(1);
-            await Waiting.Until(async () => await app.Scalar<bool>("select count(*) = max(seq_id) - min(seq_id) + 1 from infohus.mt_events"),
-                "Marten to fill every sequence number a lost commit had taken");
+            // Gap-free up to the last number the sequence handed out: a tombstone for a number taken after
+            // the newest stored event would not show as a gap.
+            await Waiting.Until(async () => await app.Scalar<bool>("""
+                select count(*) = max(seq_id) - min(seq_id) + 1 and max(seq_id) = (select last_value from infohus.mt_events_sequence)
+                from infohus.mt_events
+                """), "Marten to fill every sequence number a lost commit had taken");
         }
         var tombstones = await app.Tombstones();
         tombstones.ShouldBeGreaterThan(0, "some races were lost at commit, not only at the version check");
