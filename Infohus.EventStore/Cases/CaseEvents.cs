@@ -197,3 +197,39 @@ public sealed record PersonalDataErased(
     string? Reference,
     DateTimeOffset ErasedAt,
     string ErasedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ErasedAt; MemberRef? ICaseEvent.Actor => null; }
+
+/// <summary>
+/// A named member of a department who has a case or a follow-up: the member's id, name and department.
+/// It names an Infohus member, never the citizen.
+/// </summary>
+public sealed record Assignee(string MemberId, string Name, Department Department);
+
+/// <summary>
+/// Who has the case: a member claimed it from their department's queue (<c>Claimed</c>), or the
+/// coordinator or the member who had it assigned it to a member of any department.
+/// </summary>
+public sealed record CaseAssigned(
+    Guid CaseId,
+    Assignee Assignee,
+    bool Claimed,
+    DateTimeOffset AssignedAt,
+    MemberRef AssignedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AssignedAt; MemberRef? ICaseEvent.Actor => AssignedBy; }
+
+/// <summary>
+/// A follow-up (§4.3) given its owner and due time when it is opened. A separate event, so the stored
+/// <see cref="FollowUpOpened"/> of older follow-ups (which had neither) stays as it was.
+/// </summary>
+public sealed record FollowUpAssigned(
+    Guid CaseId,
+    Guid FollowUpId,
+    Assignee Owner,
+    DateTimeOffset? DueAt,
+    DateTimeOffset AssignedAt,
+    MemberRef AssignedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AssignedAt; MemberRef? ICaseEvent.Actor => AssignedBy; }
+
+/// <summary>A follow-up on the family, siblings, friends or network (§4.3) is done.</summary>
+public sealed record FollowUpCompleted(
+    Guid CaseId,
+    Guid FollowUpId,
+    DateTimeOffset CompletedAt,
+    MemberRef CompletedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => CompletedAt; MemberRef? ICaseEvent.Actor => CompletedBy; }

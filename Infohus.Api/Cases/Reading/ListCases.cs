@@ -1,6 +1,7 @@
 using Infohus.Api.Hosting;
 using Infohus.EventStore.Members;
 using Infohus.Projections.Cases;
+using System.Security.Claims;
 using Marten.Pagination;
 
 namespace Infohus.Api.Cases.Reading;
@@ -11,7 +12,10 @@ public static class ListCasesEndpoint
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Newest first. Filters: status, tier, department (responsible), assignedTo (a member's user id).</summary>
+    /// <summary>
+    /// Newest first. Filters: status, tier, department (responsible), assignedTo: a member's user id,
+    /// <c>me</c> for the caller, or <c>none</c> for the cases waiting in a queue to be claimed.
+    /// </summary>
     [WolverineGet("/api/cases"), Authorize(Policy = Policies.CaseRead)]
     public static async Task<IResult> Get(
         IQuerySession session, HttpContext context,
@@ -36,7 +40,16 @@ public static class ListCasesEndpoint
             if (!TryParse<Department>(department, out var d)) return Problems.Invalid("department is bfu, saeh, au or police.");
             query = query.Where(c => c.ResponsibleDepartment == d);
         }
-        if (assignedTo is not null) query = query.Where(c => c.AssignedTo == assignedTo);
+        switch (assignedTo)
+        {
+            case null: break;
+            case "none": query = query.Where(c => c.AssignedTo == null); break;
+            case "me":
+                var me = context.User.FindFirstValue(InfohusClaims.Subject);
+                query = query.Where(c => c.AssignedTo == me);
+                break;
+            default: query = query.Where(c => c.AssignedTo == assignedTo); break;
+        }
 
         var items = await query.OrderByDescending(c => c.ReceivedAt).ToPagedListAsync(page, pageSize, context.RequestAborted);
         return Results.Ok(new CasePage([.. items], page, pageSize, items.TotalItemCount));
