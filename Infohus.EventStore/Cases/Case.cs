@@ -53,7 +53,8 @@ public sealed record Case(
     string? Spokesperson = null,
     IReadOnlyList<CitizenGuidance>? GuidedTo = null,
     Assignee? Assignee = null,
-    IReadOnlyList<FollowUp>? FollowUpList = null)
+    IReadOnlyList<FollowUp>? FollowUpList = null,
+    string? Reference = null)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -70,7 +71,8 @@ public sealed record Case(
         ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
         Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, PreparednessPlan: null, Interventions: [],
         FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false,
-        DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null);
+        DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null,
+        Reference: e.Reference);
 
     public Case Apply(CitizenReferralRouted e) => this with
     {

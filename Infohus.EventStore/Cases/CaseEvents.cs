@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 
@@ -44,7 +45,7 @@ public enum FollowUpCircle { Family, Siblings, Friends, Network }
 
 public enum EvaluationOutcome { ConcernResolved, ConcernReduced, Unchanged, ConcernIncreased, NotPossible }
 
-/// <summary>A bekymringshenvendelse received. Starts the case stream.</summary>
+/// <summary>A bekymringshenvendelse received. Starts the case stream; <c>Reference</c> is the case's reference (2026-0042).</summary>
 public sealed record ReferralReceived(
     Guid CaseId,
     ReferralSource Source,
@@ -56,7 +57,9 @@ public sealed record ReferralReceived(
     ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
     MemberRef ReceivedBy,
-    DateTimeOffset? AssessmentDueAt = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReceivedAt; MemberRef? ICaseEvent.Actor => ReceivedBy; }
+    DateTimeOffset? AssessmentDueAt = null,
+    // Absent (not null) in the stored JSON of referrals received before references: they read and write as stored.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reference = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReceivedAt; MemberRef? ICaseEvent.Actor => ReceivedBy; }
 
 /// <summary>A citizen's referral routed by age at intake (§4.2.2 II a/b). Never a refusal.</summary>
 public sealed record CitizenReferralRouted(

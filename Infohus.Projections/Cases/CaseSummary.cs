@@ -24,7 +24,8 @@ public sealed record CaseSummary(
     bool DeadlineMissed,
     long Version,
     string? AssigneeName = null,
-    Department? AssigneeDepartment = null);
+    Department? AssigneeDepartment = null,
+    string? Reference = null);
 
 /// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
@@ -35,7 +36,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         {
             return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
                 CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false,
-                received.AssessmentDueAt, false, e.Version);
+                received.AssessmentDueAt, false, e.Version, Reference: received.Reference);
         }
 
         if (snapshot is null) return null;

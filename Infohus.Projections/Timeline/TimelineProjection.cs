@@ -40,6 +40,7 @@ public sealed partial class TimelineProjection : EventProjection
     /// </summary>
     public static (string Sentence, PersonalText? Text) Describe(ICaseEvent step) => step switch
     {
+        ReferralReceived { Reference: { } reference } e => ($"Referral {reference} received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.Description),
         ReferralReceived e => ($"Referral received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.Description),
         CitizenReferralRouted { Route: CitizenRoute.CoordinatorTriage } e => ($"Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it until the age is known; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", null),
         CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", null),

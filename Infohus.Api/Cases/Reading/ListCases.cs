@@ -14,12 +14,14 @@ public static class ListCasesEndpoint
 
     /// <summary>
     /// Newest first. Filters: status, tier, department (responsible), assignedTo: a member's user id,
-    /// <c>me</c> for the caller, or <c>none</c> for the cases waiting in a queue to be claimed.
+    /// <c>me</c> for the caller, or <c>none</c> for the cases waiting in a queue to be claimed; reference
+    /// (or its beginning), concernLevel, and the period received (from inclusive, to exclusive).
     /// </summary>
     [WolverineGet("/api/cases"), Authorize(Policy = Policies.CaseRead)]
     public static async Task<IResult> Get(
         IQuerySession session, HttpContext context,
         string? status = null, string? tier = null, string? department = null, string? assignedTo = null,
+        string? reference = null, string? concernLevel = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
         int page = 1, int pageSize = 50)
     {
         if (InputLimits.RefusePage(page, pageSize, MaxPageSize) is { } refused) return refused;
@@ -40,6 +42,16 @@ public static class ListCasesEndpoint
             if (!TryParse<Department>(department, out var d)) return Problems.Invalid("department is bfu, saeh, au or police.");
             query = query.Where(c => c.ResponsibleDepartment == d);
         }
+        // A reference or its beginning: "2026-0042" finds the case, "2026-" the year's.
+        if (reference is not null)
+        {
+            var prefix = reference.Trim();
+            query = query.Where(c => c.Reference != null && c.Reference.StartsWith(prefix));
+        }
+        if (concernLevel is not null) query = query.Where(c => c.ConcernLevel == concernLevel.Trim());
+        // The period the referrals were received in: from inclusive, to exclusive.
+        if (from is { } start) query = query.Where(c => c.ReceivedAt >= start.ToUniversalTime());
+        if (to is { } end) query = query.Where(c => c.ReceivedAt < end.ToUniversalTime());
         switch (assignedTo)
         {
             case null: break;
