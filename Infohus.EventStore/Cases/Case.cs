@@ -90,6 +90,8 @@ public sealed record Case(
         Assignee = null
     };
 
+    public Case Apply(CaseReferenceGiven e) => this with { Reference = e.Reference };
+
     public Case Apply(CaseAssigned e) => this with { AssignedTo = e.Assignee.MemberId, Assignee = e.Assignee };
 
     public Case Apply(RegistrationCorrected e) => this with { Registration = e.Registration };

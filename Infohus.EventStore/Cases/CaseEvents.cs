@@ -236,3 +236,9 @@ public sealed record FollowUpCompleted(
     Guid FollowUpId,
     DateTimeOffset CompletedAt,
     MemberRef CompletedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => CompletedAt; MemberRef? ICaseEvent.Actor => CompletedBy; }
+
+/// <summary>
+/// A case received before references existed is given one, once, by the one-off <c>references assign</c>
+/// (README, "The case's reference"): numbered on from its year's counter. No member acts.
+/// </summary>
+public sealed record CaseReferenceGiven(Guid CaseId, string Reference, DateTimeOffset GivenAt) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => GivenAt; MemberRef? ICaseEvent.Actor => null; }

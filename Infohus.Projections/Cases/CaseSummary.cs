@@ -79,6 +79,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             PreparednessPlanAdopted adopted => snapshot with { LastActivityAt = adopted.AdoptedAt },
             InterventionRecommended recommended => snapshot with { LastActivityAt = recommended.RecommendedAt },
             InterventionDecided decided => snapshot with { LastActivityAt = decided.DecidedAt },
+            // A reference given afterwards is no activity on the case.
+            CaseReferenceGiven given => snapshot with { Reference = given.Reference },
             CaseAssigned assigned => snapshot with
             {
                 AssignedTo = assigned.Assignee.MemberId,

@@ -88,7 +88,7 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             // the targeted course's details, who has the case, disclosures, communication and erasure are not in it.
             CitizenReferralRouted or NearestManagerInformed or ConcernInterviewHeld or PreparednessPlanAdopted
                 or InterventionRecommended or InterventionDecided or FollowUpOpened or FollowUpAssigned or FollowUpCompleted
-                or CaseAssigned or InformationDisclosed
+                or CaseAssigned or CaseReferenceGiven or InformationDisclosed
                 or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued
                 or PersonalDataErased => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),

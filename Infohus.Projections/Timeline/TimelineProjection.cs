@@ -31,6 +31,7 @@ public sealed partial class TimelineProjection : EventProjection
     {
         PersonalDataErased erased => erased.ErasedBy,
         ReactionDeadlineMissed => "reaction-deadline",
+        CaseReferenceGiven => "case-references",
         _ => "unknown"
     };
 
@@ -63,6 +64,7 @@ public sealed partial class TimelineProjection : EventProjection
         FollowUpOpened e => ($"Follow-up opened on the {Words(e.Circle)}.", null),
         FollowUpAssigned e => ($"Follow-up owned by {e.Owner.Name} ({Departments([e.Owner.Department])}){(e.DueAt is { } due ? $", due {due:yyyy-MM-dd HH:mm} UTC" : "")}.", null),
         FollowUpCompleted => ("Follow-up completed.", null),
+        CaseReferenceGiven e => ($"The case, received before cases had references, was given the reference {e.Reference}.", null),
         CaseAssigned { Claimed: true } e => ($"Case claimed by {e.Assignee.Name} ({Departments([e.Assignee.Department])}).", null),
         CaseAssigned e => ($"Case assigned to {e.Assignee.Name} ({Departments([e.Assignee.Department])}).", null),
         CourseEvaluated e => ($"Course evaluated: {Words(e.Outcome)}.", e.Notes),

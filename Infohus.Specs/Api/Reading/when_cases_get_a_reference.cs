@@ -1,4 +1,7 @@
-using Infohus.Api.Cases.Assessing;
+using Infohus.Api.Cases.Intake;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Infohus.Specs.Api.Reading;
 
@@ -56,6 +59,34 @@ public class when_cases_get_a_reference(InfohusApp app) : ApiSpec(app)
         var before = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"));
         Ids(await Host.Get($"/api/cases?from={before}&to={now}&assignedTo=me", Caller.BfuMember)).ShouldBe([second.Id, first.Id]);
         Ids(await Host.Get($"/api/cases?to={before}", Caller.BfuMember)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_case_received_before_references_is_given_one_once_numbered_on_from_its_years_counter()
+    {
+        // As stored before references: the referral's JSON has no reference (no API writes such a case any more).
+        var old = Guid.CreateVersion7();
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var sample = (ReferralReceived)SampleEvents.Of(typeof(ReferralReceived));
+            session.Events.StartStream<Case>(old, sample with { CaseId = old, Reference = null, ReceivedAt = DateTimeOffset.UtcNow.AddHours(-1) });
+            await session.SaveChangesAsync();
+        }
+        var created = await Host.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember);
+        created.Body!["reference"]!.GetValue<string>().ShouldBe($"{ThisYear}-0001");
+
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        (await CaseReferenceBackfill.RunAsync(store, bus, DateTimeOffset.UtcNow, CancellationToken.None)).ShouldBe(1);
+        (await CaseReferenceBackfill.RunAsync(store, bus, DateTimeOffset.UtcNow, CancellationToken.None)).ShouldBe(0);
+
+        var given = (await Host.StoredEvents(old)).Select(e => e.Data).OfType<CaseReferenceGiven>().ShouldHaveSingleItem();
+        given.Reference.ShouldBe($"{ThisYear}-0002");
+        Ids(await Host.Get($"/api/cases?reference={ThisYear}-0002", Caller.BfuMember)).ShouldBe([old]);
+        var line = (await Host.Get($"/api/cases/{old}/timeline", Caller.BfuMember)).Body!.AsArray().Last()!;
+        line["actor"]!.GetValue<string>().ShouldBe("case-references");
+        (await Host.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember)).Body!["reference"]!.GetValue<string>().ShouldBe($"{ThisYear}-0003");
     }
 
     private static Guid[] Ids(Answer answer)
