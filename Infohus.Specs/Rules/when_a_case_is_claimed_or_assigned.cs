@@ -47,3 +47,38 @@ public class when_a_case_is_claimed_or_assigned
         withAu.AssignCase(AuMember with { Name = " " }, Now, Coordinator).ShouldBeRefused(RefusalKind.Invalid);
     }
 }
+
+public class when_a_follow_up_is_completed
+{
+    private static readonly Guid FollowUpId = Guid.Parse("0195a1b2-0000-7000-8000-0000000000f1");
+
+    [Fact]
+    public void its_owner_the_cases_assignee_or_the_coordinator_completes_it_once()
+    {
+        var opened = Targeted().OpenFollowUp(FollowUpId, FollowUpCircle.Family, new Assignee(Saeh.UserId, "Saeh Member", Saeh.Department), Now.AddDays(7), Now, Bfu);
+        var state = Targeted([.. opened.Events]);
+        state.FollowUpList.ShouldNotBeNull().ShouldHaveSingleItem().Owner!.MemberId.ShouldBe(Saeh.UserId);
+
+        state.CompleteFollowUp(FollowUpId, Now, Police).ShouldBeRefused(RefusalKind.Forbidden);
+        state.CompleteFollowUp(Guid.NewGuid(), Now, Saeh).ShouldBeRefused(RefusalKind.NotFound);
+        state.CompleteFollowUp(FollowUpId, Now, Bfu).ShouldAccept<FollowUpCompleted>();
+        state.CompleteFollowUp(FollowUpId, Now, Coordinator).ShouldAccept<FollowUpCompleted>();
+        var done = state.Then(state.CompleteFollowUp(FollowUpId, Now, Saeh).ShouldAccept<FollowUpCompleted>());
+        done.AllowedActions(Saeh).ShouldNotContain(CaseAction.FollowUpCompletion);
+        done.CompleteFollowUp(FollowUpId, Now, Saeh).ShouldBeRefused(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void a_follow_up_opened_before_owners_existed_has_none_and_the_cases_assignee_completes_it()
+    {
+        var state = Targeted(new FollowUpOpened(CaseId, FollowUpId, FollowUpCircle.Network, Now, Bfu));
+        state.FollowUpList.ShouldNotBeNull().ShouldHaveSingleItem().Owner.ShouldBeNull();
+        state.CompleteFollowUp(FollowUpId, Now, Saeh).ShouldBeRefused(RefusalKind.Forbidden);
+        state.CompleteFollowUp(FollowUpId, Now, Bfu).ShouldAccept<FollowUpCompleted>();
+    }
+
+    [Fact]
+    public void a_follow_up_is_due_after_it_is_opened() =>
+        Targeted().OpenFollowUp(FollowUpId, FollowUpCircle.Family, new Assignee(Bfu.UserId, "Bfu Member", Bfu.Department), Now, Now, Bfu)
+            .ShouldBeRefused(RefusalKind.Invalid);
+}
