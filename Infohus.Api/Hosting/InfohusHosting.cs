@@ -108,6 +108,7 @@ public static class InfohusHosting
                 // Our own tables, functions and triggers beside Marten's: applied, checked and reset with them.
                 opts.Storage.Add(new AuditTrailSchema(opts));
                 opts.Storage.Add(new IdempotencySchema(opts));
+                opts.Storage.Add(new CaseReferenceSchema(opts));
                 opts.Schema.For<AccessLogEntry>().DocumentAlias("access_log").Index(x => x.CaseId).Index(x => x.ReadAt);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;

@@ -47,6 +47,10 @@ public static class InfohusClaims
         Enum.Parse<Role>(user.FindFirstValue(Role)!, ignoreCase: true),
         Enum.Parse<Department>(user.FindFirstValue(Department)!, ignoreCase: true));
 
+    /// <summary>The member's name as the token gives it, shown as a case's or follow-up's assignee; the user id when the token names none.</summary>
+    public static string MemberName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Name) is { Length: > 0 } name ? name : user.FindFirstValue(Subject)!;
+
     public static string ClaimValue(this Role role) => role.ToString().ToLowerInvariant();
 
     public static string ClaimValue(this Department department) => department.ToString().ToLowerInvariant();

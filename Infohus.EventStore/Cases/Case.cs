@@ -9,6 +9,9 @@ public sealed record Assessment(bool ConcernsExtremism, string? ConcernLevel, Pr
 
 public sealed record Intervention(Guid Id, InterventionKind Kind, InterventionDecision? Decision, string? Authority);
 
+/// <summary>A follow-up on the circle around the citizen (§4.3); older ones were opened without an owner or due time.</summary>
+public sealed record FollowUp(Guid Id, FollowUpCircle Circle, Assignee? Owner, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt);
+
 /// <summary>
 /// The state of one case, folded from its events. Immutable: every Apply returns a new state, so a
 /// handler can never change history by changing the aggregate.
@@ -48,7 +51,10 @@ public sealed record Case(
     DateTimeOffset? MissedDueAt,
     bool PressHeadsInformed = false,
     string? Spokesperson = null,
-    IReadOnlyList<CitizenGuidance>? GuidedTo = null)
+    IReadOnlyList<CitizenGuidance>? GuidedTo = null,
+    Assignee? Assignee = null,
+    IReadOnlyList<FollowUp>? FollowUpList = null,
+    string? Reference = null)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -65,21 +71,28 @@ public sealed record Case(
         ManagerInformed: false, InterviewHeld: false, Assessment: null, RedirectedTo: null, ReportedToPetEae: false,
         Feedback: null, HandedOverTo: null, CrisisTeam: [], PreparednessPlans: 0, PreparednessPlan: null, Interventions: [],
         FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false,
-        DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null);
+        DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null,
+        Reference: e.Reference);
 
     public Case Apply(CitizenReferralRouted e) => this with
     {
         Route = e.Route,
         ResponsibleDepartment = e.ResponsibleDepartment,
-        AssignedTo = e.AssignedMember()
+        AssignedTo = e.AssignedMember(),
+        Assignee = null
     };
 
     public Case Apply(CitizenReferralRerouted e) => this with
     {
         Route = e.Route,
         ResponsibleDepartment = e.ResponsibleDepartment,
-        AssignedTo = e.AssignedMember()
+        AssignedTo = e.AssignedMember(),
+        Assignee = null
     };
+
+    public Case Apply(CaseReferenceGiven e) => this with { Reference = e.Reference };
+
+    public Case Apply(CaseAssigned e) => this with { AssignedTo = e.Assignee.MemberId, Assignee = e.Assignee };
 
     public Case Apply(RegistrationCorrected e) => this with { Registration = e.Registration };
 
@@ -122,7 +135,21 @@ public sealed record Case(
         Interventions = [.. Interventions.Select(i => i.Id == e.InterventionId ? i with { Decision = e.Decision, Authority = e.Authority } : i)]
     };
 
-    public Case Apply(FollowUpOpened _) => this with { FollowUps = FollowUps + 1 };
+    public Case Apply(FollowUpOpened e) => this with
+    {
+        FollowUps = FollowUps + 1,
+        FollowUpList = [.. FollowUpList ?? [], new FollowUp(e.FollowUpId, e.Circle, null, null, null)]
+    };
+
+    public Case Apply(FollowUpAssigned e) => this with
+    {
+        FollowUpList = [.. (FollowUpList ?? []).Select(f => f.Id == e.FollowUpId ? f with { Owner = e.Owner, DueAt = e.DueAt } : f)]
+    };
+
+    public Case Apply(FollowUpCompleted e) => this with
+    {
+        FollowUpList = [.. (FollowUpList ?? []).Select(f => f.Id == e.FollowUpId ? f with { CompletedAt = e.CompletedAt } : f)]
+    };
 
     public Case Apply(CourseEvaluated e) => this with { Evaluation = e.Outcome };
 

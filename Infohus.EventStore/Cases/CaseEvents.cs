@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 
@@ -44,7 +45,7 @@ public enum FollowUpCircle { Family, Siblings, Friends, Network }
 
 public enum EvaluationOutcome { ConcernResolved, ConcernReduced, Unchanged, ConcernIncreased, NotPossible }
 
-/// <summary>A bekymringshenvendelse received. Starts the case stream.</summary>
+/// <summary>A bekymringshenvendelse received. Starts the case stream; <c>Reference</c> is the case's reference (2026-0042).</summary>
 public sealed record ReferralReceived(
     Guid CaseId,
     ReferralSource Source,
@@ -56,7 +57,9 @@ public sealed record ReferralReceived(
     ReferrerDetails Referrer,
     DateTimeOffset ReceivedAt,
     MemberRef ReceivedBy,
-    DateTimeOffset? AssessmentDueAt = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReceivedAt; MemberRef? ICaseEvent.Actor => ReceivedBy; }
+    DateTimeOffset? AssessmentDueAt = null,
+    // Absent (not null) in the stored JSON of referrals received before references: they read and write as stored.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reference = null) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReceivedAt; MemberRef? ICaseEvent.Actor => ReceivedBy; }
 
 /// <summary>A citizen's referral routed by age at intake (§4.2.2 II a/b). Never a refusal.</summary>
 public sealed record CitizenReferralRouted(
@@ -204,3 +207,45 @@ public sealed record PersonalDataErased(
     DateTimeOffset ICaseEvent.OccurredAt => ErasedAt;
     MemberRef? ICaseEvent.Actor => null;
 }
+
+/// <summary>
+/// A named member of a department who has a case or a follow-up: the member's id, name and department.
+/// It names an Infohus member, never the citizen.
+/// </summary>
+public sealed record Assignee(string MemberId, string Name, Department Department);
+
+/// <summary>
+/// Who has the case: a member claimed it from their department's queue (<c>Claimed</c>), or the
+/// coordinator or the member who had it assigned it to a member of any department.
+/// </summary>
+public sealed record CaseAssigned(
+    Guid CaseId,
+    Assignee Assignee,
+    bool Claimed,
+    DateTimeOffset AssignedAt,
+    MemberRef AssignedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AssignedAt; MemberRef? ICaseEvent.Actor => AssignedBy; }
+
+/// <summary>
+/// A follow-up (§4.3) given its owner and due time when it is opened. A separate event, so the stored
+/// <see cref="FollowUpOpened"/> of older follow-ups (which had neither) stays as it was.
+/// </summary>
+public sealed record FollowUpAssigned(
+    Guid CaseId,
+    Guid FollowUpId,
+    Assignee Owner,
+    DateTimeOffset? DueAt,
+    DateTimeOffset AssignedAt,
+    MemberRef AssignedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AssignedAt; MemberRef? ICaseEvent.Actor => AssignedBy; }
+
+/// <summary>A follow-up on the family, siblings, friends or network (§4.3) is done.</summary>
+public sealed record FollowUpCompleted(
+    Guid CaseId,
+    Guid FollowUpId,
+    DateTimeOffset CompletedAt,
+    MemberRef CompletedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => CompletedAt; MemberRef? ICaseEvent.Actor => CompletedBy; }
+
+/// <summary>
+/// A case received before references existed is given one, once, by the one-off <c>references assign</c>
+/// (README, "The case's reference"): numbered on from its year's counter. No member acts.
+/// </summary>
+public sealed record CaseReferenceGiven(Guid CaseId, string Reference, DateTimeOffset GivenAt) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => GivenAt; MemberRef? ICaseEvent.Actor => null; }

@@ -23,7 +23,10 @@ public enum CaseAction
     Reopening,
     Disclosures,
     CrisisCommunication,
-    Registration
+    Registration,
+    Claim,
+    Assignment,
+    FollowUpCompletion
 }
 
 /// <summary>
@@ -87,6 +90,9 @@ public static class CaseRules
             CaseAction.CrisisCommunication => CrisisCommunicationStep.Rule(state),
             CaseAction.Registration => CorrectRegistrationStep.Rule(state),
             CaseAction.Reopening => ReopenCaseStep.Rule(state),
+            CaseAction.Claim => ClaimCaseStep.Rule(state, actor),
+            CaseAction.Assignment => AssignCaseStep.Rule(state, actor),
+            CaseAction.FollowUpCompletion => CompleteFollowUpStep.Rule(state),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

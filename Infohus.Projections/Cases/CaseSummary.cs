@@ -22,7 +22,10 @@ public sealed record CaseSummary(
     bool PersonalDataErased,
     DateTimeOffset? DueAt,
     bool DeadlineMissed,
-    long Version);
+    long Version,
+    string? AssigneeName = null,
+    Department? AssigneeDepartment = null,
+    string? Reference = null);
 
 /// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
@@ -33,7 +36,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         {
             return new CaseSummary(id, received.Source, received.ReceivedBy.Department, received.ReceivedBy.UserId, received.ReceivedBy.UserId,
                 CaseStatus.Open, "received", null, null, received.ReceivedAt, received.ReceivedAt, null, false,
-                received.AssessmentDueAt, false, e.Version);
+                received.AssessmentDueAt, false, e.Version, Reference: received.Reference);
         }
 
         if (snapshot is null) return null;
@@ -43,6 +46,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             {
                 ResponsibleDepartment = routed.ResponsibleDepartment,
                 AssignedTo = routed.AssignedMember(),
+                AssigneeName = null,
+                AssigneeDepartment = null,
                 Stage = "routed",
                 LastActivityAt = routed.RoutedAt
             },
@@ -51,6 +56,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             {
                 ResponsibleDepartment = rerouted.ResponsibleDepartment,
                 AssignedTo = rerouted.AssignedMember(),
+                AssigneeName = null,
+                AssigneeDepartment = null,
                 LastActivityAt = rerouted.RoutedAt
             },
             // The list shows no registration field; a correction is activity, not a stage of the course.
@@ -72,7 +79,18 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             PreparednessPlanAdopted adopted => snapshot with { LastActivityAt = adopted.AdoptedAt },
             InterventionRecommended recommended => snapshot with { LastActivityAt = recommended.RecommendedAt },
             InterventionDecided decided => snapshot with { LastActivityAt = decided.DecidedAt },
+            // A reference given afterwards is no activity on the case.
+            CaseReferenceGiven given => snapshot with { Reference = given.Reference },
+            CaseAssigned assigned => snapshot with
+            {
+                AssignedTo = assigned.Assignee.MemberId,
+                AssigneeName = assigned.Assignee.Name,
+                AssigneeDepartment = assigned.Assignee.Department,
+                LastActivityAt = assigned.AssignedAt
+            },
             FollowUpOpened followUp => snapshot with { LastActivityAt = followUp.OpenedAt },
+            FollowUpAssigned followUp => snapshot with { LastActivityAt = followUp.AssignedAt },
+            FollowUpCompleted followUp => snapshot with { LastActivityAt = followUp.CompletedAt },
             CourseEvaluated evaluated => snapshot with { Stage = "evaluated", LastActivityAt = evaluated.EvaluatedAt },
             CaseClosed closed => snapshot with { Status = CaseStatus.Closed, Stage = "closed", ClosedAt = closed.ClosedAt, LastActivityAt = closed.ClosedAt, DueAt = null, DeadlineMissed = false },
             CaseReopened reopened => snapshot with { Status = CaseStatus.Open, Stage = "reopened", ConcernLevel = null, Tier = null, ClosedAt = null, LastActivityAt = reopened.ReopenedAt },

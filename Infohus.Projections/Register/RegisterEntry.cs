@@ -85,9 +85,10 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             ReactionDeadlineMissed => snapshot with { DeadlineMissed = true },
             CaseReopened => snapshot with { Status = CaseStatus.Open, ClosedAt = null },
             // The register is anonymous and coded (§4.2.2 III): routing, the steps before the assessment,
-            // the targeted course's details, disclosures, communication and erasure are not in it.
+            // the targeted course's details, who has the case, disclosures, communication and erasure are not in it.
             CitizenReferralRouted or NearestManagerInformed or ConcernInterviewHeld or PreparednessPlanAdopted
-                or InterventionRecommended or InterventionDecided or FollowUpOpened or InformationDisclosed
+                or InterventionRecommended or InterventionDecided or FollowUpOpened or FollowUpAssigned or FollowUpCompleted
+                or CaseAssigned or CaseReferenceGiven or InformationDisclosed
                 or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued
                 or PersonalDataErased => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),

@@ -31,6 +31,7 @@ public sealed partial class TimelineProjection : EventProjection
     {
         PersonalDataErased erased => erased.ErasedBy,
         ReactionDeadlineMissed => "reaction-deadline",
+        CaseReferenceGiven => "case-references",
         _ => "unknown"
     };
 
@@ -44,6 +45,7 @@ public sealed partial class TimelineProjection : EventProjection
     /// </summary>
     public static (string Sentence, PersonalText? Text) Describe(ICaseEvent step) => step switch
     {
+        ReferralReceived { Reference: { } reference } e => ($"Referral {reference} received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.Description),
         ReferralReceived e => ($"Referral received from {Words(e.Source)} ({Words(e.ReferrerOrganisation)}), {Channel(e.Channel)}.", e.Description),
         CitizenReferralRouted { Route: CitizenRoute.CoordinatorTriage } e => ($"Citizen's referral received without the person's age: the SSP consultant (the coordinator) triages it until the age is known; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", null),
         CitizenReferralRouted e => ($"Citizen's referral routed to the {Words(e.Route)}; the citizen was guided to {string.Join(", ", e.Guidance.Select(Words))}.", null),
@@ -64,6 +66,11 @@ public sealed partial class TimelineProjection : EventProjection
         InterventionRecommended e => ($"Intervention recommended: {Words(e.Kind)}.", null),
         InterventionDecided e => ($"Intervention {Words(e.Decision)} by {e.Authority}.", null),
         FollowUpOpened e => ($"Follow-up opened on the {Words(e.Circle)}.", null),
+        FollowUpAssigned e => ($"Follow-up owned by {e.Owner.Name} ({Departments([e.Owner.Department])}){(e.DueAt is { } due ? $", due {due:yyyy-MM-dd HH:mm} UTC" : "")}.", null),
+        FollowUpCompleted => ("Follow-up completed.", null),
+        CaseReferenceGiven e => ($"The case, received before cases had references, was given the reference {e.Reference}.", null),
+        CaseAssigned { Claimed: true } e => ($"Case claimed by {e.Assignee.Name} ({Departments([e.Assignee.Department])}).", null),
+        CaseAssigned e => ($"Case assigned to {e.Assignee.Name} ({Departments([e.Assignee.Department])}).", null),
         CourseEvaluated e => ($"Course evaluated: {Words(e.Outcome)}.", e.Notes),
         CaseClosed => ("Case closed.", null),
         CaseReopened e => ("Case reopened.", e.Reason),

@@ -54,7 +54,8 @@ public class when_the_course_is_targeted_or_handed_over
     [Fact]
     public void follow_up_on_the_family_belongs_to_a_targeted_course()
     {
-        Specific().OpenFollowUp(Guid.NewGuid(), FollowUpCircle.Siblings, Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
-        Targeted().OpenFollowUp(Guid.NewGuid(), FollowUpCircle.Siblings, Now, Bfu).ShouldAccept<FollowUpOpened>();
+        Specific().OpenFollowUp(Guid.NewGuid(), FollowUpCircle.Siblings, new Assignee(Bfu.UserId, "A member", Bfu.Department), null, Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
+        Targeted().OpenFollowUp(Guid.NewGuid(), FollowUpCircle.Siblings, new Assignee(Bfu.UserId, "A member", Bfu.Department), null, Now, Bfu)
+            .Events.Select(e => e.GetType()).ShouldBe([typeof(FollowUpOpened), typeof(FollowUpAssigned)]);
     }
 }

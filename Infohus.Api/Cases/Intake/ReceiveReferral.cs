@@ -22,7 +22,7 @@ public sealed record Person(string? Name = null, string? CprNumber = null, strin
 public sealed record Referrer(string? Name = null, string? Contact = null);
 
 /// <summary>The new case; for a citizen also who handles it and where to guide the citizen (§4.2.2 II).</summary>
-public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance);
+public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance, string Reference);
 
 public sealed record GuidanceNote(CitizenGuidance Code, string Text);
 
@@ -46,9 +46,13 @@ public static class ReceiveReferralEndpoint
             : SubjectDetails.None;
         var referrer = command.Referrer is { } r ? new ReferrerDetails(cipher.Seal(r.Name), cipher.Seal(r.Contact)) : ReferrerDetails.None;
 
+        // The reference's number is taken in the transaction that appends the referral (gapless, below).
+        await session.BeginTransactionAsync(context.RequestAborted);
+        var reference = await CaseReferences.TakeNextAsync(session.Connection!, CaseReferences.YearOf(at), context.RequestAborted);
+
         var decision = ReceiveReferralStep.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
             command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
-            plan.Value, at, context.User.ToMemberRef());
+            plan.Value, at, context.User.ToMemberRef(), reference);
         return await session.Commit(context, decision,
             events =>
             {
@@ -60,7 +64,7 @@ public static class ReceiveReferralEndpoint
             {
                 var routed = decision.Events.OfType<CitizenReferralRouted>().SingleOrDefault();
                 var receipt = new ReferralReceipt(caseId, decision.Events.Count, routed?.Route, routed?.ResponsibleDepartment.ClaimValue(),
-                    [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))]);
+                    [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))], reference);
                 return Results.Created($"/api/cases/{caseId}", receipt);
             });
     }

@@ -32,13 +32,16 @@ public sealed record CaseFacts(
     int FollowUps,
     EvaluationOutcome? Evaluation,
     DateTimeOffset? ClosedAt,
-    IReadOnlyList<CitizenGuidance>? GuidedTo)
+    IReadOnlyList<CitizenGuidance>? GuidedTo,
+    Assignee? Assignee,
+    IReadOnlyList<FollowUp> FollowUpList,
+    string? Reference)
 {
     public static CaseFacts Of(Case state) => new(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
         state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
         state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
         state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
-        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo);
+        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo, state.Assignee, state.FollowUpList ?? [], state.Reference);
 }
 
 /// <summary>

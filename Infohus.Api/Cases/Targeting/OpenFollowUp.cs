@@ -1,7 +1,10 @@
 namespace Infohus.Api.Cases.Targeting;
 
-/// <summary>Follow-up on derived effects around the citizen: family, siblings, friends, network (§4.3).</summary>
-public sealed record OpenFollowUp(long Version, FollowUpCircle Circle, DateTimeOffset? OccurredAt = null) : ICaseCommand;
+/// <summary>
+/// Follow-up on derived effects around the citizen: family, siblings, friends, network (§4.3), with its
+/// owner (default: the member who opens it) and an optional due time.
+/// </summary>
+public sealed record OpenFollowUp(long Version, FollowUpCircle Circle, DateTimeOffset? OccurredAt = null, Assignee? Owner = null, DateTimeOffset? DueAt = null) : ICaseCommand;
 
 public sealed record FollowUpReceipt(Guid Id, long Version, Guid FollowUpId);
 
@@ -12,7 +15,8 @@ public static class OpenFollowUpEndpoint
     {
         var followUpId = Guid.CreateVersion7();
         return session.Decide(context, id, command,
-            (state, at, actor, _) => state.OpenFollowUp(followUpId, command!.Circle, at, actor),
+            (state, at, actor, _) => state.OpenFollowUp(followUpId, command!.Circle,
+                command.Owner ?? new Assignee(actor.UserId, context.User.MemberName(), actor.Department), command.DueAt?.ToUniversalTime(), at, actor),
             written => new FollowUpReceipt(written.Id, written.Version, followUpId));
     }
 }

@@ -21,7 +21,8 @@ public static class ReceiveReferralStep
         CitizenSituation? citizenSituation,
         ActionPlanSettings plan,
         DateTimeOffset at,
-        MemberRef actor)
+        MemberRef actor,
+        string? reference = null)
     {
         if (actor.Role is not (Role.Member or Role.Coordinator))
             return Refusal.Forbidden("Only Infohus members and the coordinator receive referrals.");
@@ -30,7 +31,7 @@ public static class ReceiveReferralStep
         if (RegistrationRules.Invalid(registration, plan) is { } invalid) return invalid;
 
         var received = new ReferralReceived(caseId, source, channel, referrerOrganisation, registration.Normalised(),
-            description, subject, referrer, at, actor, at + plan.IntakeReactionTime);
+            description, subject, referrer, at, actor, at + plan.IntakeReactionTime, reference);
 
         if (source != ReferralSource.Citizen) return Decision.Accept(received);
 

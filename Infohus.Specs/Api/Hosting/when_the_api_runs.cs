@@ -31,13 +31,14 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
 
         document.Status.ShouldBe(HttpStatusCode.OK);
         var paths = document.Body!["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var step in Enum.GetValues<CaseAction>().Where(a => a is not (CaseAction.InterventionDecision or CaseAction.CrisisCommunication)))
+        foreach (var step in Enum.GetValues<CaseAction>().Where(a => a is not (CaseAction.InterventionDecision or CaseAction.CrisisCommunication or CaseAction.FollowUpCompletion)))
         {
             var route = $"/api/cases/{{id}}/{Kebab(step)}";
             paths.ShouldContain(route);
         }
         paths.ShouldContain("/api/cases/{id}/interventions/{interventionId}/decision");
         paths.ShouldContain("/api/cases/{id}/internal-communications");
+        paths.ShouldContain("/api/cases/{id}/follow-ups/{followUpId}/completion");
         paths.ShouldContain("/api/cases/{id}/press/messages");
     }
 

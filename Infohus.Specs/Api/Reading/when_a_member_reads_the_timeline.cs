@@ -18,7 +18,8 @@ public class when_a_member_reads_the_timeline(InfohusApp app) : ApiSpec(app)
         var lines = answer.Body!.AsArray();
         lines.Select(l => l!["version"]!.GetValue<long>()).ShouldBe([1, 2, 3]);
         lines.Select(l => l!["kind"]!.GetValue<string>()).ShouldBe(["referral_received", "nearest_manager_informed", "concern_interview_held"]);
-        lines[0]!["sentence"]!.GetValue<string>().ShouldBe("Referral received from employee (school), in person.");
+        var reference = (await Host.Get(@case.Url(), Caller.BfuMember)).Body!["state"]!["reference"]!.GetValue<string>();
+        lines[0]!["sentence"]!.GetValue<string>().ShouldBe($"Referral {reference} received from employee (school), in person.");
         lines[0]!["text"]!.GetValue<string>().ShouldBe(Given.EmployeeReferral().Description);
         var informed = lines[1]!;
         informed["actor"]!.GetValue<string>().ShouldBe("au-member");
