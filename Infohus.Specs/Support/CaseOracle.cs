@@ -124,7 +124,9 @@ public sealed class CaseOracle
                 Interventions[at] = (decided, body["decision"]!.GetValue<string>());
                 break;
             case "follow-ups":
+                // The follow-up and, apart, its owner and due time (the stored FollowUpOpened of older follow-ups had neither).
                 Step("follow_up_opened", by, null);
+                Step("follow_up_assigned", by, null);
                 FollowUps++;
                 break;
             case "evaluation":
