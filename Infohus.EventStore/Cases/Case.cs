@@ -67,6 +67,9 @@ public sealed record Case(
         FollowUps: 0, Evaluation: null, ClosedAt: null, PersonalDataErased: false,
         DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null);
 
+    // §4: a first concern level given at intake sets the assessment's due time by the staircase.
+    public Case Apply(IntakeTriaged e) => this with { DueAt = e.AssessmentDueAt, DuePhase = DeadlinePhase.Assessment };
+
     public Case Apply(CitizenReferralRouted e) => this with
     {
         Route = e.Route,

@@ -204,3 +204,20 @@ public sealed record PersonalDataErased(
     DateTimeOffset ICaseEvent.OccurredAt => ErasedAt;
     MemberRef? ICaseEvent.Actor => null;
 }
+
+/// <summary>Who gave the first concern level at intake: the referrer, or the member who received the referral.</summary>
+public enum TriageSource { Referrer, ReceivingMember }
+
+/// <summary>
+/// A first concern level given at intake (§4: the staircase decides how fast to react), appended with
+/// the referral: the assessment is then due by the level's reaction time instead of the intake default,
+/// and the most urgent level calls for an ad hoc meeting (§3.1 "ad hoc som følge af konkrete sager").
+/// </summary>
+public sealed record IntakeTriaged(
+    Guid CaseId,
+    string ConcernLevel,
+    TriageSource GivenBy,
+    DateTimeOffset AssessmentDueAt,
+    bool AdHocMeeting,
+    DateTimeOffset TriagedAt,
+    MemberRef TriagedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => TriagedAt; MemberRef? ICaseEvent.Actor => TriagedBy; }

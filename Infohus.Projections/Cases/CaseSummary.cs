@@ -22,7 +22,8 @@ public sealed record CaseSummary(
     bool PersonalDataErased,
     DateTimeOffset? DueAt,
     bool DeadlineMissed,
-    long Version);
+    long Version,
+    bool AdHocMeeting = false);
 
 /// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
@@ -79,6 +80,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
             // The list shows no disclosure and no crisis communication; the version still moves.
             InformationDisclosed or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued => snapshot,
+            // §4, §3.1: a first level at intake sets the due time; the most urgent one waits for an ad hoc meeting until assessed.
+            IntakeTriaged triaged => snapshot with { DueAt = triaged.AssessmentDueAt, AdHocMeeting = triaged.AdHocMeeting },
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

@@ -90,6 +90,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
                 or InterventionRecommended or InterventionDecided or FollowUpOpened or InformationDisclosed
                 or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued
                 or PersonalDataErased => snapshot,
+            // The register keeps the level at the assessment (§4.2.2 III "ved vurdering af sagen"), not the first one at intake.
+            IntakeTriaged => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };
