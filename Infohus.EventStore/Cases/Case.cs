@@ -99,6 +99,20 @@ public sealed record Case(
         DuePhase = e.FollowUpDueAt is null ? null : DeadlinePhase.FollowUp
     };
 
+    // A new assessment while open calls for its own feedback; a hand-over after a) no longer holds, and a
+    // crisis team is stood down when the concern steps down from the targeted tier (its work stays in the history).
+    public Case Apply(ConcernReassessed e) => this with
+    {
+        Assessment = new Assessment(true, e.ConcernLevel, e.Tier, e.ReassessedAt),
+        Feedback = null,
+        HandedOverTo = null,
+        CrisisTeam = e.Tier == PreventionTier.Targeted ? CrisisTeam : [],
+        PreparednessPlans = e.Tier == PreventionTier.Targeted ? PreparednessPlans : 0,
+        PreparednessPlan = e.Tier == PreventionTier.Targeted ? PreparednessPlan : null,
+        DueAt = e.FollowUpDueAt,
+        DuePhase = DeadlinePhase.FollowUp
+    };
+
     public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body, DueAt = null, DuePhase = null };
 
     public Case Apply(ReactionDeadlineMissed e) => this with { MissedDueAt = e.DueAt };

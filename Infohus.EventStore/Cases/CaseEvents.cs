@@ -221,3 +221,20 @@ public sealed record IntakeTriaged(
     bool AdHocMeeting,
     DateTimeOffset TriagedAt,
     MemberRef TriagedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => TriagedAt; MemberRef? ICaseEvent.Actor => TriagedBy; }
+
+/// <summary>
+/// The concern assessed again while the case is open, after feedback a) or b): escalated (guidance to a
+/// crisis team) or stepped down, without closing and reopening. The earlier assessment stays in the history;
+/// the new one calls for its own feedback, due by the new level's reaction time.
+/// </summary>
+public sealed record ConcernReassessed(
+    Guid CaseId,
+    string ConcernLevel,
+    PreventionTier Tier,
+    string? PreviousConcernLevel,
+    PreventionTier? PreviousTier,
+    IReadOnlyList<Department> Participants,
+    DateTimeOffset ReassessedAt,
+    MemberRef ReassessedBy,
+    DateTimeOffset FollowUpDueAt,
+    Guid? MeetingId) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReassessedAt; MemberRef? ICaseEvent.Actor => ReassessedBy; }

@@ -82,6 +82,11 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             InformationDisclosed or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued => snapshot,
             // §4, §3.1: a first level at intake sets the due time; the most urgent one waits for an ad hoc meeting until assessed.
             IntakeTriaged triaged => snapshot with { DueAt = triaged.AssessmentDueAt, AdHocMeeting = triaged.AdHocMeeting },
+            ConcernReassessed reassessed => snapshot with
+            {
+                Stage = "reassessed", ConcernLevel = reassessed.ConcernLevel, Tier = reassessed.Tier, LastActivityAt = reassessed.ReassessedAt,
+                DueAt = reassessed.FollowUpDueAt, DeadlineMissed = false
+            },
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

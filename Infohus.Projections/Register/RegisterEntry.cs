@@ -73,6 +73,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
                 AssessedAt = snapshot.AssessedAt ?? a.AssessedAt,
                 ReactionHours = snapshot.ReactionHours ?? Math.Round((a.AssessedAt - snapshot.ReferredAt).TotalHours, 2)
             },
+            // The register shows the level and tier the concern has now; the reaction time stays that of the first assessment.
+            ConcernReassessed reassessed => snapshot with { ConcernLevel = reassessed.ConcernLevel, Tier = reassessed.Tier },
             ReferralRedirected => snapshot with { CoursePlan = CoursePlan.Redirection },
             ReportedToPetEae => snapshot with { PetEaeReported = true },
             FeedbackGiven { Kind: FeedbackKind.Guidance } => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.Guidance) },

@@ -21,6 +21,7 @@ public static class ReactionDeadlines
                 // default one rings later and finds the case waiting on another due time.
                 IntakeTriaged triaged => triaged.AssessmentDueAt,
                 ConcernAssessed assessed => assessed.FollowUpDueAt,
+                ConcernReassessed reassessed => reassessed.FollowUpDueAt,
                 _ => null
             };
             if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(((ICaseEvent)e).CaseId, at), at);
