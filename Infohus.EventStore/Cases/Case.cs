@@ -155,6 +155,8 @@ public sealed record Case(
 
     public Case Apply(PressMessageIssued _) => this;
 
+    public Case Apply(RegionalInfohusInformed _) => this;
+
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
     // round needs its own assessment, feedback and evaluation, or for a citizen its own guidance.
     public Case Apply(CaseReopened _) => this with

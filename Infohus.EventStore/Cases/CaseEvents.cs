@@ -238,3 +238,16 @@ public sealed record ConcernReassessed(
     MemberRef ReassessedBy,
     DateTimeOffset FollowUpDueAt,
     Guid? MeetingId) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReassessedAt; MemberRef? ICaseEvent.Actor => ReassessedBy; }
+
+/// <summary>
+/// "Infohus Nordjylland underrettes via EAE" (§2.1): appended with the police's report to PET/EAE, so the
+/// case records that the regional Infohus was informed, and how; the Infohus Hjørring informs it no other way.
+/// </summary>
+public sealed record RegionalInfohusInformed(Guid CaseId, string Via, DateTimeOffset InformedAt, MemberRef InformedBy) : ICaseEvent
+{
+    /// <summary>The channel the plan names: EAE informs the regional Infohus of a report.</summary>
+    public const string ThroughEae = "eae";
+
+    DateTimeOffset ICaseEvent.OccurredAt => InformedAt;
+    MemberRef? ICaseEvent.Actor => InformedBy;
+}

@@ -87,6 +87,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 Stage = "reassessed", ConcernLevel = reassessed.ConcernLevel, Tier = reassessed.Tier, LastActivityAt = reassessed.ReassessedAt,
                 DueAt = reassessed.FollowUpDueAt, DeadlineMissed = false
             },
+            RegionalInfohusInformed => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

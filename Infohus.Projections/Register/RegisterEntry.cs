@@ -94,6 +94,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
                 or PersonalDataErased => snapshot,
             // The register keeps the level at the assessment (§4.2.2 III "ved vurdering af sagen"), not the first one at intake.
             IntakeTriaged => snapshot,
+            // The register counts the PET/EAE report; that EAE informed the regional Infohus adds nothing to it.
+            RegionalInfohusInformed => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };

@@ -91,6 +91,7 @@ public sealed class CaseOracle
                 break;
             case "pet-eae-report":
                 Step("reported_to_pet_eae", by, null);
+                Step("regional_infohus_informed", by, null);
                 ReportedToPetEae = true;
                 break;
             case "feedback":

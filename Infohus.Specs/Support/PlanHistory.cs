@@ -81,9 +81,14 @@ public static class PlanHistory
                     Rule(course.Extremism == false, "only a concern assessed as not extremism is redirected");
                     course.Redirected = true;
                     break;
+                case RegionalInfohusInformed informed:
+                    Rule(history[i - 1].Data is ReportedToPetEae && informed.Via == RegionalInfohusInformed.ThroughEae,
+                        "Infohus Nordjylland is informed through EAE with the report to PET/EAE (§2.1)");
+                    break;
                 case ReportedToPetEae reported:
                     Rule(course.Extremism == true && !course.ReportedToPetEae, "an extremism concern is reported to PET/EAE once");
                     Rule(Actor(reported).Department == Department.Police, "the police reports to PET/EAE (§4.3 I)");
+                    Rule(i + 1 < history.Count && history[i + 1].Data is RegionalInfohusInformed, "the report informs Infohus Nordjylland through EAE (§2.1)");
                     course.ReportedToPetEae = true;
                     break;
                 case FeedbackGiven feedback:
