@@ -3,8 +3,11 @@ using Infohus.Projections.Cases;
 
 namespace Infohus.Api.Meetings;
 
-/// <summary>What the meeting takes up: cases awaiting assessment, and cases past their reaction deadline to review.</summary>
-public sealed record Agenda(Meeting Meeting, IReadOnlyList<CaseSummary> AwaitingAssessment, IReadOnlyList<CaseSummary> Overdue);
+/// <summary>
+/// What the meeting takes up: cases awaiting assessment, cases past their reaction deadline to review,
+/// and, first, the acute intakes still awaiting assessment that call for an ad hoc meeting (§3.1, §4).
+/// </summary>
+public sealed record Agenda(Meeting Meeting, IReadOnlyList<CaseSummary> AwaitingAssessment, IReadOnlyList<CaseSummary> Overdue, IReadOnlyList<CaseSummary> AdHoc);
 
 public static class GetAgendaEndpoint
 {
@@ -20,6 +23,7 @@ public static class GetAgendaEndpoint
         var open = await session.Query<CaseSummary>().Where(c => c.Status == CaseStatus.Open).OrderBy(c => c.ReceivedAt).ToListAsync(context.RequestAborted);
         return Results.Ok(new Agenda(meeting,
             [.. open.Where(c => AwaitingAssessment.Contains(c.Stage))],
-            [.. open.Where(c => c.DeadlineMissed)]));
+            [.. open.Where(c => c.DeadlineMissed)],
+            [.. open.Where(c => c.AdHocMeeting && AwaitingAssessment.Contains(c.Stage))]));
     }
 }

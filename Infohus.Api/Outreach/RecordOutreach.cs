@@ -9,6 +9,9 @@ public sealed record SendNewsletter(DateOnly Date, string Audience);
 
 public sealed record TakeCourse(DateOnly Date, string Course, CourseProvider Provider);
 
+/// <summary>Sparring with a colleague, coded only: no person, no text.</summary>
+public sealed record GiveAdvice(DateOnly Date, AdviceTopic Topic, ReferrerOrganisation Organisation, AdviceOutcome Outcome);
+
 /// <summary>An outreach meeting's figures as they should have been recorded, and why they are corrected.</summary>
 public sealed record CorrectOutreachMeeting(int Participants, int ActionCards, string Reason);
 
@@ -29,6 +32,14 @@ public static class RecordOutreachEndpoints
     [WolverinePost("/api/outreach/courses"), Authorize(Policy = Policies.CaseWork)]
     public static Task<IResult> Course(TakeCourse? command, IDocumentSession session, HttpContext context) =>
         Record(session, context, command is null ? null : (id, actor) => TakeCourseStep.TakeCourse(id, command.Date, command.Course, command.Provider, actor));
+
+    [WolverinePost("/api/outreach/advice"), Authorize(Policy = Policies.CaseWork)]
+    public static Task<IResult> Advice(GiveAdvice? command, IDocumentSession session, HttpContext context, TimeProvider clock) =>
+        Record(session, context, command is null ? null : (id, actor) => GiveAdviceStep.GiveAdvice(id, command.Date, command.Topic, command.Organisation,
+            command.Outcome, DanishToday(clock), actor));
+
+    private static DateOnly DanishToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime);
 
     /// <summary>Puts a recorded meeting's figures right with a correcting event on its stream: the recorded event is never changed.</summary>
     [WolverinePost("/api/outreach/meetings/{id}/correction"), Authorize(Policy = Policies.CaseWork)]

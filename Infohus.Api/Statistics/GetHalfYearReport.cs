@@ -19,6 +19,15 @@ public sealed record OutreachLine(string Audience, int Meetings, long Participan
 
 public sealed record CourseLine(string Provider, int Courses);
 
+/// <summary>Advice to colleagues (sparring) with one code: a topic or an outcome.</summary>
+public sealed record AdviceLine(string Code, int Advice);
+
+/// <summary>
+/// Sparring: staff activity, counted per topic and per outcome, never per organisation (one school or
+/// daycare asking could be recognised) and never crossed, so no count narrows to a colleague. No person is in it.
+/// </summary>
+public sealed record AdviceFigures(int Total, IReadOnlyList<AdviceLine> ByTopic, IReadOnlyList<AdviceLine> ByOutcome);
+
 /// <summary>The preventive work the steering group follows (§4.2.1, §5.2, §3.3). Staff activity, not persons: no suppression.</summary>
 public sealed record OutreachFigures(
     IReadOnlyList<OutreachLine> ByDepartment,
@@ -41,7 +50,8 @@ public sealed record HalfYearReport(
     IReadOnlyList<DeadlineShare> DeadlineShares,
     IReadOnlyList<MeetingMonth> Meetings,
     bool MetEveryMonth,
-    OutreachFigures Outreach);
+    OutreachFigures Outreach,
+    AdviceFigures Advice);
 
 public static class GetHalfYearReportEndpoint
 {
@@ -112,7 +122,16 @@ public static class GetHalfYearReportEndpoint
         }
         var freshness = await statistics.Queries.FreshnessAsync(statistics.Clock, context.RequestAborted);
         return Results.Ok(new HalfYearReport(year, half, fromDay, toDay, threshold, freshness, tables, reactionTimes, deadlineShares,
-            meetings, meetings.All(m => m.Monthly + m.AdHoc > 0), outreach));
+            meetings, meetings.All(m => m.Monthly + m.AdHoc > 0), outreach, await Advice(session, fromDay, toDay, context.RequestAborted)));
+    }
+
+    private static async Task<AdviceFigures> Advice(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)
+    {
+        var given = await session.Events.QueryRawEventDataOnly<AdviceGiven>().Where(a => a.Date >= from && a.Date < to).ToListAsync(cancellation);
+        // Every code is listed, zeros included, so the report reads the same whatever was asked.
+        return new AdviceFigures(given.Count,
+            [.. Enum.GetValues<AdviceTopic>().Select(t => new AdviceLine(LegalCsv.Code(t), given.Count(a => a.Topic == t)))],
+            [.. Enum.GetValues<AdviceOutcome>().Select(o => new AdviceLine(LegalCsv.Code(o), given.Count(a => a.Outcome == o)))]);
     }
 
     private static async Task<OutreachFigures> Outreach(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)

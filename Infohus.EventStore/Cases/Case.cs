@@ -74,6 +74,9 @@ public sealed record Case(
         DueAt: e.AssessmentDueAt, DuePhase: e.AssessmentDueAt is null ? null : DeadlinePhase.Assessment, MissedDueAt: null,
         Reference: e.Reference);
 
+    // §4: a first concern level given at intake sets the assessment's due time by the staircase.
+    public Case Apply(IntakeTriaged e) => this with { DueAt = e.AssessmentDueAt, DuePhase = DeadlinePhase.Assessment };
+
     public Case Apply(CitizenReferralRouted e) => this with
     {
         Route = e.Route,
@@ -107,6 +110,20 @@ public sealed record Case(
         Assessment = new Assessment(e.ConcernsExtremism, e.ConcernLevel, e.Tier, e.AssessedAt),
         DueAt = e.FollowUpDueAt,
         DuePhase = e.FollowUpDueAt is null ? null : DeadlinePhase.FollowUp
+    };
+
+    // A new assessment while open calls for its own feedback; a hand-over after a) no longer holds, and a
+    // crisis team is stood down when the concern steps down from the targeted tier (its work stays in the history).
+    public Case Apply(ConcernReassessed e) => this with
+    {
+        Assessment = new Assessment(true, e.ConcernLevel, e.Tier, e.ReassessedAt),
+        Feedback = null,
+        HandedOverTo = null,
+        CrisisTeam = e.Tier == PreventionTier.Targeted ? CrisisTeam : [],
+        PreparednessPlans = e.Tier == PreventionTier.Targeted ? PreparednessPlans : 0,
+        PreparednessPlan = e.Tier == PreventionTier.Targeted ? PreparednessPlan : null,
+        DueAt = e.FollowUpDueAt,
+        DuePhase = DeadlinePhase.FollowUp
     };
 
     public Case Apply(ReferralRedirected e) => this with { RedirectedTo = e.Body, DueAt = null, DuePhase = null };
@@ -164,6 +181,8 @@ public sealed record Case(
     public Case Apply(InternalCommunicationSent _) => this;
 
     public Case Apply(PressMessageIssued _) => this;
+
+    public Case Apply(RegionalInfohusInformed _) => this;
 
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
     // round needs its own assessment, feedback and evaluation, or for a citizen its own guidance.

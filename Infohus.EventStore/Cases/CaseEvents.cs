@@ -249,3 +249,50 @@ public sealed record FollowUpCompleted(
 /// (README, "The case's reference"): numbered on from its year's counter. No member acts.
 /// </summary>
 public sealed record CaseReferenceGiven(Guid CaseId, string Reference, DateTimeOffset GivenAt) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => GivenAt; MemberRef? ICaseEvent.Actor => null; }
+
+/// <summary>Who gave the first concern level at intake: the referrer, or the member who received the referral.</summary>
+public enum TriageSource { Referrer, ReceivingMember }
+
+/// <summary>
+/// A first concern level given at intake (§4: the staircase decides how fast to react), appended with
+/// the referral: the assessment is then due by the level's reaction time instead of the intake default,
+/// and the most urgent level calls for an ad hoc meeting (§3.1 "ad hoc som følge af konkrete sager").
+/// </summary>
+public sealed record IntakeTriaged(
+    Guid CaseId,
+    string ConcernLevel,
+    TriageSource GivenBy,
+    DateTimeOffset AssessmentDueAt,
+    bool AdHocMeeting,
+    DateTimeOffset TriagedAt,
+    MemberRef TriagedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => TriagedAt; MemberRef? ICaseEvent.Actor => TriagedBy; }
+
+/// <summary>
+/// The concern assessed again while the case is open, after feedback a) or b): escalated (guidance to a
+/// crisis team) or stepped down, without closing and reopening. The earlier assessment stays in the history;
+/// the new one calls for its own feedback, due by the new level's reaction time.
+/// </summary>
+public sealed record ConcernReassessed(
+    Guid CaseId,
+    string ConcernLevel,
+    PreventionTier Tier,
+    string? PreviousConcernLevel,
+    PreventionTier? PreviousTier,
+    IReadOnlyList<Department> Participants,
+    DateTimeOffset ReassessedAt,
+    MemberRef ReassessedBy,
+    DateTimeOffset FollowUpDueAt,
+    Guid? MeetingId) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => ReassessedAt; MemberRef? ICaseEvent.Actor => ReassessedBy; }
+
+/// <summary>
+/// "Infohus Nordjylland underrettes via EAE" (§2.1): appended with the police's report to PET/EAE, so the
+/// case records that the regional Infohus was informed, and how; the Infohus Hjørring informs it no other way.
+/// </summary>
+public sealed record RegionalInfohusInformed(Guid CaseId, string Via, DateTimeOffset InformedAt, MemberRef InformedBy) : ICaseEvent
+{
+    /// <summary>The channel the plan names: EAE informs the regional Infohus of a report.</summary>
+    public const string ThroughEae = "eae";
+
+    DateTimeOffset ICaseEvent.OccurredAt => InformedAt;
+    MemberRef? ICaseEvent.Actor => InformedBy;
+}

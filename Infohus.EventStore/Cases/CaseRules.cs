@@ -26,7 +26,8 @@ public enum CaseAction
     Registration,
     Claim,
     Assignment,
-    FollowUpCompletion
+    FollowUpCompletion,
+    Reassessment
 }
 
 /// <summary>
@@ -61,8 +62,9 @@ public static class CaseRules
 
         // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
         // keeps its own anonymous register of the case (§4.2.2 III).
-        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Registration))
-            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure and the registration remain.");
+        // A handed-over case may still be re-assessed: the authority comes back with worse news and the Infohus escalates.
+        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Registration or CaseAction.Reassessment))
+            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure, the registration and a re-assessment remain.");
 
         // §4.2.2: a referral that is not about extremism is passed on, not handled by the Infohus.
         if (state.RedirectedTo is not null && action is not (CaseAction.Closure or CaseAction.Registration))
@@ -93,6 +95,7 @@ public static class CaseRules
             CaseAction.Claim => ClaimCaseStep.Rule(state, actor),
             CaseAction.Assignment => AssignCaseStep.Rule(state, actor),
             CaseAction.FollowUpCompletion => CompleteFollowUpStep.Rule(state),
+            CaseAction.Reassessment => ReassessConcernStep.Rule(state),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

@@ -32,7 +32,7 @@ public static class InfohusEventStore
         opts.Projections.Snapshot<Case>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Schema.For<Case>().DocumentAlias("case_state");
         opts.Events.AddEventType<MeetingCalled>();
-        opts.Events.AddEventTypes([typeof(OutreachMeetingHeld), typeof(OutreachMeetingCorrected), typeof(NewsletterSent), typeof(CourseTaken)]);
+        opts.Events.AddEventTypes([typeof(OutreachMeetingHeld), typeof(OutreachMeetingCorrected), typeof(NewsletterSent), typeof(CourseTaken), typeof(AdviceGiven)]);
         opts.Projections.Snapshot<Meeting>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Schema.For<Meeting>().Duplicate(x => x.Date);
 

@@ -26,6 +26,19 @@ public sealed record NewsletterSent(Guid Id, DateOnly Date, string Audience, Mem
 /// <summary>A member's competence development (§3.3).</summary>
 public sealed record CourseTaken(Guid Id, DateOnly Date, Department MemberDepartment, string Course, CourseProvider Provider, MemberRef RecordedBy);
 
+/// <summary>What a colleague asked the Infohus about (sparring, §2.1, §3.3: members act as consultants for caseworkers and schools).</summary>
+public enum AdviceTopic { WarningSigns, TalkingWithThePerson, WhetherToRefer, NotificationDuty, InformationSharing, OnlineContent, Other }
+
+/// <summary>How the advice ended: advice given, or the concern became a referral (recorded as a case of its own).</summary>
+public enum AdviceOutcome { AdviceGiven, BecameReferral }
+
+/// <summary>
+/// Anonymous advice to a colleague (sparring): no person, no free text, only coded topic, the colleague's
+/// organisation type and the outcome, so the daily consultancy does not have to become a case.
+/// </summary>
+public sealed record AdviceGiven(
+    Guid Id, DateOnly Date, Department MemberDepartment, AdviceTopic Topic, ReferrerOrganisation Organisation, AdviceOutcome Outcome, MemberRef RecordedBy);
+
 public static class OutreachRules
 {
     public const int NewslettersPerYearFrom = 3;

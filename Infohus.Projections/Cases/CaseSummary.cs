@@ -25,7 +25,8 @@ public sealed record CaseSummary(
     long Version,
     string? AssigneeName = null,
     Department? AssigneeDepartment = null,
-    string? Reference = null);
+    string? Reference = null,
+    bool AdHocMeeting = false);
 
 /// <summary>Inline, so the list is consistent with every acknowledged write.</summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
@@ -97,6 +98,14 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             PersonalDataErased erased => snapshot with { PersonalDataErased = true, LastActivityAt = erased.ErasedAt },
             // The list shows no disclosure and no crisis communication; the version still moves.
             InformationDisclosed or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued => snapshot,
+            // §4, §3.1: a first level at intake sets the due time; the most urgent one waits for an ad hoc meeting until assessed.
+            IntakeTriaged triaged => snapshot with { DueAt = triaged.AssessmentDueAt, AdHocMeeting = triaged.AdHocMeeting },
+            ConcernReassessed reassessed => snapshot with
+            {
+                Stage = "reassessed", ConcernLevel = reassessed.ConcernLevel, Tier = reassessed.Tier, LastActivityAt = reassessed.ReassessedAt,
+                DueAt = reassessed.FollowUpDueAt, DeadlineMissed = false
+            },
+            RegionalInfohusInformed => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

@@ -73,6 +73,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
                 AssessedAt = snapshot.AssessedAt ?? a.AssessedAt,
                 ReactionHours = snapshot.ReactionHours ?? Math.Round((a.AssessedAt - snapshot.ReferredAt).TotalHours, 2)
             },
+            // The register shows the level and tier the concern has now; the reaction time stays that of the first assessment.
+            ConcernReassessed reassessed => snapshot with { ConcernLevel = reassessed.ConcernLevel, Tier = reassessed.Tier },
             ReferralRedirected => snapshot with { CoursePlan = CoursePlan.Redirection },
             ReportedToPetEae => snapshot with { PetEaeReported = true },
             FeedbackGiven { Kind: FeedbackKind.Guidance } => snapshot with { CoursePlan = Furthest(snapshot.CoursePlan, CoursePlan.Guidance) },
@@ -91,6 +93,10 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
                 or CaseAssigned or CaseReferenceGiven or InformationDisclosed
                 or InternalCommunicationSent or PressHeadsInformed or SpokespersonAppointed or PressMessageIssued
                 or PersonalDataErased => snapshot,
+            // The register keeps the level at the assessment (§4.2.2 III "ved vurdering af sagen"), not the first one at intake.
+            IntakeTriaged => snapshot,
+            // The register counts the PET/EAE report; that EAE informed the regional Infohus adds nothing to it.
+            RegionalInfohusInformed => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };

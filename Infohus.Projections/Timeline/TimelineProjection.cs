@@ -81,6 +81,9 @@ public sealed partial class TimelineProjection : EventProjection
         SpokespersonAppointed e => ($"Spokesperson appointed: {e.Function}.", null),
         PressMessageIssued e => ($"Press message issued with {e.KeyMessages.Count} key messages on the general prevention effort.", null),
         PersonalDataErased e => ($"Personal data erased ({Words(e.Reason)}){(e.Reference is null ? "" : $", reference {e.Reference}")}.", null),
+        IntakeTriaged e => ($"First concern level at intake, given by the {Words(e.GivenBy)}: {e.ConcernLevel}; the assessment is due {e.AssessmentDueAt:yyyy-MM-dd HH:mm} UTC{(e.AdHocMeeting ? "; an ad hoc meeting is needed" : "")}.", null),
+        ConcernReassessed e => ($"Concern re-assessed: level {e.ConcernLevel}, {Words(e.Tier)} tier (was level {e.PreviousConcernLevel}, {(e.PreviousTier is { } t ? Words(t) : "no")} tier); taking part: {Departments(e.Participants)}.", null),
+        RegionalInfohusInformed e => ($"Infohus Nordjylland informed through {e.Via.ToUpperInvariant()} with the report.", null),
         _ => throw new UnhandledCaseEvent(nameof(TimelineProjection), step)
     };
 

@@ -10,7 +10,8 @@ public class when_the_concern_is_assessed
     public void only_a_police_member_reports_to_pet_and_eae()
     {
         Assessed(PreventionTier.Targeted).ReportToPetEae(Now, Bfu).ShouldBeRefused(RefusalKind.Forbidden);
-        Assessed(PreventionTier.Targeted).ReportToPetEae(Now, Police).ShouldAccept<ReportedToPetEae>().ReportedBy.ShouldBe(Police);
+        Assessed(PreventionTier.Targeted).ReportToPetEae(Now, Police).Events
+            .ShouldBe([new ReportedToPetEae(CaseId, Now, Police), new RegionalInfohusInformed(CaseId, RegionalInfohusInformed.ThroughEae, Now, Police)]);
     }
 
     [Fact]

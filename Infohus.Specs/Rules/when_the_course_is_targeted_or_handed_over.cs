@@ -5,11 +5,11 @@ namespace Infohus.Specs.Rules;
 public class when_the_course_is_targeted_or_handed_over
 {
     [Fact]
-    public void after_feedback_a_and_hand_over_only_evaluation_closure_and_the_register_remain()
+    public void after_feedback_a_and_hand_over_only_evaluation_closure_the_register_and_a_reassessment_remain()
     {
         var handedOver = Specific(new CaseHandedOver(CaseId, "Sindal School", Now, Bfu));
 
-        handedOver.AllowedActions(Police).ShouldBe([CaseAction.Evaluation, CaseAction.Registration]);
+        handedOver.AllowedActions(Police).ShouldBe([CaseAction.Evaluation, CaseAction.Registration, CaseAction.Reassessment]);
         handedOver.ConveneCrisisTeam([Department.Bfu, Department.Police], Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
         handedOver.ReportToPetEae(Now, Police).ShouldBeRefused(RefusalKind.Conflict);
     }

@@ -85,12 +85,21 @@ public sealed class CaseOracle
                 Step("concern_assessed", by, "assessed");
                 Assessment = (body["concernsExtremism"]!.GetValue<bool>(), body["concernLevel"]?.GetValue<string>(), body["tier"]?.GetValue<string>());
                 break;
+            case "reassessment":
+                // After feedback, while open: the new assessment calls for its own feedback; a hand-over no longer
+                // holds, and stepped down from the targeted tier the crisis team is stood down.
+                Step("concern_reassessed", by, "reassessed");
+                Assessment = (true, body["concernLevel"]!.GetValue<string>(), body["tier"]!.GetValue<string>());
+                (Feedback, HandedOverTo) = (null, null);
+                if (Assessment.Value.Tier != "targeted") (CrisisTeam, PreparednessPlans) = (false, 0);
+                break;
             case "redirection":
                 Step("referral_redirected", by, "redirected");
                 RedirectedTo = body["body"]!.GetValue<string>();
                 break;
             case "pet-eae-report":
                 Step("reported_to_pet_eae", by, null);
+                Step("regional_infohus_informed", by, null);
                 ReportedToPetEae = true;
                 break;
             case "feedback":

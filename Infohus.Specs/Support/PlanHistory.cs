@@ -25,8 +25,8 @@ public static class PlanHistory
                 Rule(actor.Role is Role.Member or Role.Coordinator, "only members and the coordinator act on a case");
             Rule(!course.Erased, "an erased case takes no further step");
             Rule(!course.Closed || e is CaseReopened or PersonalDataErased, "a closed case takes nothing but a reopening or the erasure of its personal data");
-            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected or PersonalDataErased,
-                "after hand-over only evaluation, closure, the registration and erasure (§4.2.2 I a)");
+            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected or PersonalDataErased or ConcernReassessed,
+                "after hand-over only evaluation, closure, the registration, a re-assessment and erasure (§4.2.2 I a)");
             Rule(course.Closed || !course.Redirected || e is CaseClosed or RegistrationCorrected or PersonalDataErased, "after redirection only closure, the registration and erasure");
 
             switch (e)
@@ -76,14 +76,30 @@ public static class PlanHistory
                     Rule(course.Feedback is null, "no new assessment after feedback");
                     course.Extremism = assessed.ConcernsExtremism;
                     course.Tier = assessed.Tier;
+                    course.Level = assessed.ConcernLevel;
+                    break;
+                case ConcernReassessed reassessed:
+                    Rule(course.Extremism == true && course.Feedback is not null, "a re-assessment follows feedback on an extremism assessment");
+                    Rule(reassessed.Tier != course.Tier || reassessed.ConcernLevel != course.Level, "a re-assessment changes the level or the tier");
+                    course.Tier = reassessed.Tier;
+                    course.Level = reassessed.ConcernLevel;
+                    course.Feedback = null;
+                    course.HandedOver = false;
+                    // Stepped down from the targeted tier, the crisis team is stood down.
+                    if (reassessed.Tier != PreventionTier.Targeted) course.CrisisTeam = false;
                     break;
                 case ReferralRedirected:
                     Rule(course.Extremism == false, "only a concern assessed as not extremism is redirected");
                     course.Redirected = true;
                     break;
+                case RegionalInfohusInformed informed:
+                    Rule(history[i - 1].Data is ReportedToPetEae && informed.Via == RegionalInfohusInformed.ThroughEae,
+                        "Infohus Nordjylland is informed through EAE with the report to PET/EAE (§2.1)");
+                    break;
                 case ReportedToPetEae reported:
                     Rule(course.Extremism == true && !course.ReportedToPetEae, "an extremism concern is reported to PET/EAE once");
                     Rule(Actor(reported).Department == Department.Police, "the police reports to PET/EAE (§4.3 I)");
+                    Rule(i + 1 < history.Count && history[i + 1].Data is RegionalInfohusInformed, "the report informs Infohus Nordjylland through EAE (§2.1)");
                     course.ReportedToPetEae = true;
                     break;
                 case FeedbackGiven feedback:
@@ -180,6 +196,7 @@ public static class PlanHistory
         public CitizenRoute? Route { get; set; }
         public bool Guided { get; set; }
         public PreventionTier? Tier { get; set; }
+        public string? Level { get; set; }
         public bool ManagerInformed { get; set; }
         public bool Interviewed { get; set; }
         public bool? Extremism { get; set; }

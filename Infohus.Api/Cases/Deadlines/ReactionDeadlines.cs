@@ -9,7 +9,7 @@ public sealed record CheckReactionDeadline(Guid CaseId, DateTimeOffset DueAt);
 [WolverineHandler]
 public static class ReactionDeadlines
 {
-    /// <summary>Schedules an alarm for every due time the accepted events set (intake and each assessment).</summary>
+    /// <summary>Schedules an alarm for every due time the accepted events set (intake, a first concern level at intake, and each assessment).</summary>
     public static async Task ScheduleFor(IMessageBus bus, IEnumerable<object> events)
     {
         foreach (var e in events)
@@ -17,7 +17,11 @@ public static class ReactionDeadlines
             var due = e switch
             {
                 ReferralReceived received => received.AssessmentDueAt,
+                // Appended with the referral: its alarm rings at the staircase's due time; the referral's
+                // default one rings later and finds the case waiting on another due time.
+                IntakeTriaged triaged => triaged.AssessmentDueAt,
                 ConcernAssessed assessed => assessed.FollowUpDueAt,
+                ConcernReassessed reassessed => reassessed.FollowUpDueAt,
                 _ => null
             };
             if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(((ICaseEvent)e).CaseId, at), at);

@@ -13,7 +13,8 @@ public sealed record ReceiveReferral(
     Person? Subject = null,
     Referrer? Referrer = null,
     CitizenSituation? CitizenSituation = null,
-    DateTimeOffset? OccurredAt = null);
+    DateTimeOffset? OccurredAt = null,
+    FirstConcern? FirstConcern = null);
 
 /// <summary>Who the concern is about, as far as it is known. Stored sealed with the case's key.</summary>
 public sealed record Person(string? Name = null, string? CprNumber = null, string? Address = null, string? Contact = null);
@@ -52,7 +53,7 @@ public static class ReceiveReferralEndpoint
 
         var decision = ReceiveReferralStep.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
             command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
-            plan.Value, at, context.User.ToMemberRef(), reference);
+            plan.Value, at, context.User.ToMemberRef(), reference, command.FirstConcern);
         return await session.Commit(context, decision,
             events =>
             {

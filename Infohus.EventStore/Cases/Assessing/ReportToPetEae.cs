@@ -14,6 +14,8 @@ public static class ReportToPetEaeStep
         return state.ReportedToPetEae ? Refusal.Conflict("The case has already been reported to PET/EAE.") : null;
     }
 
+    // §2.1: "Infohus Nordjylland underrettes via EAE": the report also informs the regional Infohus.
     public static Decision ReportToPetEae(this Case state, DateTimeOffset at, MemberRef actor) =>
-        state.Check(CaseAction.PetEaeReport, actor) ?? Decision.Accept(new ReportedToPetEae(state.Id, at, actor));
+        state.Check(CaseAction.PetEaeReport, actor) ?? Decision.Accept(new ReportedToPetEae(state.Id, at, actor),
+            new RegionalInfohusInformed(state.Id, RegionalInfohusInformed.ThroughEae, at, actor));
 }

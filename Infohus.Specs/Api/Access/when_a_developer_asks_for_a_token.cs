@@ -35,6 +35,7 @@ public class when_a_developer_asks_for_a_token(InfohusApp app) : ApiSpec(app)
             s.IgnoreStatusCode();
         });
         report.Context.Response.StatusCode.ShouldBe(200, "the police token may report to PET/EAE");
-        (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version + 1);
+        // The report and, with it, that Infohus Nordjylland was informed through EAE (§2.1).
+        (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version + 2);
     }
 }

@@ -26,7 +26,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         ManagerInformed, Interview, AssessExtremism, AssessOther, Redirect, PetEaeReport, FeedbackGuidance, FeedbackTargeted,
         HandOver, CrisisTeam, PreparednessPlan, RecommendIntervention, DecideIntervention, FollowUp, Evaluate, Close, Reopen,
         Disclose, DiscloseToThePress, DiscloseUnderStk1, InternalCommunication, HeadsInformed, Spokesperson, PressMessage,
-        GuideCitizen, CorrectRegistration, Erase, Malformed
+        GuideCitizen, CorrectRegistration, Erase, Malformed, Reassess
     }
 
     /// <summary>Every step a case can take, by its route: each must be accepted at least once in a run.</summary>
@@ -34,7 +34,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     [
         "registration", "manager-informed", "interview", "assessment", "redirection", "pet-eae-report", "feedback", "citizen-guidance",
         "handover", "crisis-team", "preparedness-plan", "interventions", "decision", "follow-ups", "evaluation", "closure", "reopening",
-        "erasure", "disclosures", "internal-communications", "press/heads-informed", "press/spokesperson", "press/messages"
+        "erasure", "disclosures", "internal-communications", "press/heads-informed", "press/spokesperson", "press/messages", "reassessment"
     ];
 
     public enum VersionSent { Current, Stale, Ahead }
@@ -194,6 +194,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             "evaluation" => Kind.Evaluate,
             "closure" => Kind.Close,
             "reopening" => Kind.Reopen,
+            "reassessment" => Kind.Reassess,
             // §5.3: internal communication, or the press steps in their order (heads, spokesperson, message).
             "crisis-communication" => CrisisCommunication(oracle, move.Pick),
             _ => Kind.Disclose
@@ -269,6 +270,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             Kind.Interview => ("interview", new { notificationDutyExplained = true, immigrationServiceDutyExplained = true, notes = "Notes from the interview." }),
             Kind.AssessExtremism => ("assessment", new { concernsExtremism = true, participants = new[] { "bfu", "police" }, concernLevel = level, tier }),
             Kind.AssessOther => ("assessment", new { concernsExtremism = false, participants = new[] { "bfu" } }),
+            Kind.Reassess => ("reassessment", new { participants = new[] { "bfu", "police" }, concernLevel = level, tier }),
             Kind.Redirect => ("redirection", new { body = "Familieafdelingen", reason = "wellbeing" }),
             Kind.PetEaeReport => ("pet-eae-report", new { }),
             Kind.FeedbackGuidance => ("feedback", new { kind = "guidance" }),
