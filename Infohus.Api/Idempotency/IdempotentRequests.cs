@@ -5,7 +5,6 @@ using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Infohus.Api.Idempotency;
 
@@ -200,21 +199,6 @@ public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase(
         keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
         yield return keys;
 
-        yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.idempotency_empty()
-             RETURNS trigger
-             LANGUAGE plpgsql
-            AS $function$
-            begin
-                truncate {_schema}.idempotency;
-                return null;
-            end $function$;
-            """);
-        yield return new Trigger(Named("idempotency_empty"), Named("mt_events"), $"{_schema}.idempotency_empty()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Truncate,
-            ForEachRow = false
-        };
+        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "idempotency_empty", "idempotency")) yield return emptied;
     }
 }

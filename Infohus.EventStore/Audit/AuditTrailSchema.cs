@@ -91,21 +91,6 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
         // Emptying the event table (Marten's ResetAllData, DeleteAllEventDataAsync) empties the chain
         // and its checkpoints in the same transaction: links without their events would read as
         // deleted streams. Deleting events row by row leaves the chain as it is, so that is caught.
-        yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.audit_chain_empty()
-             RETURNS trigger
-             LANGUAGE plpgsql
-            AS $function$
-            begin
-                truncate {_schema}.audit_chain, {_schema}.audit_checkpoint, {_schema}.audit_checkpoint_head;
-                return null;
-            end $function$;
-            """);
-        yield return new Trigger(Named("audit_chain_empty"), events, $"{_schema}.audit_chain_empty()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Truncate,
-            ForEachRow = false
-        };
+        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "audit_chain_empty", "audit_chain", "audit_checkpoint", "audit_checkpoint_head")) yield return emptied;
     }
 }

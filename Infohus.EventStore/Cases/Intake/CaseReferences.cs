@@ -7,7 +7,6 @@ using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Infohus.EventStore.Cases;
 
@@ -59,21 +58,6 @@ public sealed class CaseReferenceSchema(StoreOptions options) : FeatureSchemaBas
         counter.AddColumn<int>("last_number").NotNull();
         yield return counter;
 
-        yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.case_reference_counter_empty()
-             RETURNS trigger
-             LANGUAGE plpgsql
-            AS $function$
-            begin
-                truncate {_schema}.case_reference_counter;
-                return null;
-            end $function$;
-            """);
-        yield return new Trigger(Named("case_reference_counter_empty"), Named("mt_events"), $"{_schema}.case_reference_counter_empty()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Truncate,
-            ForEachRow = false
-        };
+        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "case_reference_counter_empty", "case_reference_counter")) yield return emptied;
     }
 }
