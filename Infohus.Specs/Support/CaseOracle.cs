@@ -39,6 +39,8 @@ public sealed class CaseOracle
     public int PreparednessPlans { get; private set; }
     public List<(Guid Id, string? Decision)> Interventions { get; } = [];
     public int FollowUps { get; private set; }
+    public List<Guid> OpenFollowUps { get; } = [];
+    public List<Guid> CompletedFollowUps { get; } = [];
     public string? Evaluation { get; private set; }
     public bool Guided { get; private set; }
     public bool HeadsInformed { get; private set; }
@@ -137,6 +139,16 @@ public sealed class CaseOracle
                 Step("follow_up_opened", by, null);
                 Step("follow_up_assigned", by, null);
                 FollowUps++;
+                OpenFollowUps.Add(Guid.Parse(answer["followUpId"]!.GetValue<string>()));
+                break;
+            case "completion":
+                Step("follow_up_completed", by, null);
+                var completed = Guid.Parse(body["followUpId"]!.GetValue<string>());
+                OpenFollowUps.Remove(completed);
+                CompletedFollowUps.Add(completed);
+                break;
+            case "claim" or "assignment":
+                Step("case_assigned", by, null);
                 break;
             case "evaluation":
                 Step("course_evaluated", by, "evaluated");

@@ -26,7 +26,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         ManagerInformed, Interview, AssessExtremism, AssessOther, Redirect, PetEaeReport, FeedbackGuidance, FeedbackTargeted,
         HandOver, CrisisTeam, PreparednessPlan, RecommendIntervention, DecideIntervention, FollowUp, Evaluate, Close, Reopen,
         Disclose, DiscloseToThePress, DiscloseUnderStk1, InternalCommunication, HeadsInformed, Spokesperson, PressMessage,
-        GuideCitizen, CorrectRegistration, Erase, Malformed, Reassess
+        GuideCitizen, CorrectRegistration, Erase, Malformed, Reassess, Claim, Assign, CompleteFollowUp
     }
 
     /// <summary>Every step a case can take, by its route: each must be accepted at least once in a run.</summary>
@@ -34,7 +34,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     [
         "registration", "manager-informed", "interview", "assessment", "redirection", "pet-eae-report", "feedback", "citizen-guidance",
         "handover", "crisis-team", "preparedness-plan", "interventions", "decision", "follow-ups", "evaluation", "closure", "reopening",
-        "erasure", "disclosures", "internal-communications", "press/heads-informed", "press/spokesperson", "press/messages", "reassessment"
+        "erasure", "disclosures", "internal-communications", "press/heads-informed", "press/spokesperson", "press/messages",
+        "claim", "assignment", "completion", "reassessment"
     ];
 
     public enum VersionSent { Current, Stale, Ahead }
@@ -191,6 +192,9 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             "interventions" => Kind.RecommendIntervention,
             "intervention-decision" => Kind.DecideIntervention,
             "follow-ups" => Kind.FollowUp,
+            "follow-up-completion" => Kind.CompleteFollowUp,
+            "claim" => Kind.Claim,
+            "assignment" => Kind.Assign,
             "evaluation" => Kind.Evaluate,
             "closure" => Kind.Close,
             "reopening" => Kind.Reopen,
@@ -314,14 +318,34 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
                     pick / 24 % 2 == 0 ? "sindal" : "hirtshals"), HttpSpeech.Json)
             }),
             Kind.Erase => ("erasure", new { reason = "data-subject-request", reference = "J.nr. 2026-14" }),
+            Kind.Claim => ("claim", new { }),
+            // Mostly to another member than whoever has it now, sometimes to the same (a 409).
+            Kind.Assign => ("assignment", new
+            {
+                assignee = (pick % 3) switch
+                {
+                    0 => new { memberId = Caller.PoliceMember.Subject, name = "Spec Police", department = "police" },
+                    1 => new { memberId = Caller.SspConsultant.Subject, name = "Spec SSP", department = "bfu" },
+                    _ => new { memberId = Caller.BfuMember.Subject, name = "Spec BFU", department = "bfu" }
+                }
+            }),
+            Kind.CompleteFollowUp => ("completion", new { }),
             Kind.Malformed => ("assessment", null!),
             _ => throw new ArgumentOutOfRangeException(nameof(kind))
         };
-        var url = step == "decision" ? $"/api/cases/{id}/interventions/{intervention}/decision" : $"/api/cases/{id}/{step}";
+        // An open follow-up when there is one, else one already completed or unknown.
+        var followUp = oracle?.OpenFollowUps.Select(f => (Guid?)f).FirstOrDefault() ?? (pick % 2 == 0 ? oracle?.CompletedFollowUps.Select(f => (Guid?)f).FirstOrDefault() : null) ?? Guid.NewGuid();
+        var url = step switch
+        {
+            "decision" => $"/api/cases/{id}/interventions/{intervention}/decision",
+            "completion" => $"/api/cases/{id}/follow-ups/{followUp}/completion",
+            _ => $"/api/cases/{id}/{step}"
+        };
         if (fields is null) return (step, url, null);
         var body = Body(version, fields);
         // The oracle needs to know which intervention was decided; the API reads it from the route.
         if (step == "decision") return (step, url, WithIntervention(body, intervention));
+        if (step == "completion") body["followUpId"] = followUp.ToString();
         return (step, url, body);
     }
 
