@@ -48,7 +48,7 @@ public sealed class CaseOracle
     public bool PersonalDataErased { get; private set; }
     public List<Guid> Disclosures { get; } = [];
 
-    public CaseOracle(Guid id, bool fromCitizen, int? age, string district, string description, Caller referrer)
+    public CaseOracle(Guid id, bool fromCitizen, int? age, string district, string description, Caller referrer, string? firstLevel = null)
     {
         Id = id;
         FromCitizen = fromCitizen;
@@ -60,6 +60,8 @@ public sealed class CaseOracle
         Lines.Add(By("referral_received", referrer));
         // §4.2.2 II: a citizen's concern is routed at once, by age, or to the coordinator's triage without one.
         if (fromCitizen) Routed("citizen_referral_routed", referrer, "routed");
+        // A first concern level given at intake is recorded with the referral, after its routing.
+        if (firstLevel is not null) Lines.Add(By("intake_triaged", referrer));
     }
 
     /// <summary>A step the API accepted (2xx), by who sent it, with the body the spec sent and the answer.</summary>

@@ -50,10 +50,10 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     }
 
     /// <summary>A case's referral: from an employee or a citizen, about a person of a known age or of none known.</summary>
-    public sealed record Sequence(bool FromCitizen, int? Age, Caller Referrer, Move[] Moves)
+    public sealed record Sequence(bool FromCitizen, int? Age, Caller Referrer, Move[] Moves, string? FirstLevel = null)
     {
         public override string ToString() =>
-            $"{(FromCitizen ? "citizen" : "employee")} referral (age {Age?.ToString() ?? "unknown"}) by {Referrer.Subject}: {string.Join(", ", Moves.Select(m => m.ToString()))}";
+            $"{(FromCitizen ? "citizen" : "employee")} referral (age {Age?.ToString() ?? "unknown"}{(FirstLevel is null ? "" : $", first level {FirstLevel}")}) by {Referrer.Subject}: {string.Join(", ", Moves.Select(m => m.ToString()))}";
     }
 
     private static readonly Gen<Caller> Callers = Gen.Frequency(
@@ -71,7 +71,9 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         Gen.Frequency((1, Gen.Const((int?)null)), (1, Gen.Const((int?)15)), (1, Gen.Const((int?)20))),
         Gen.Frequency((6, Gen.Const(Caller.BfuMember)), (1, Callers)),
         Moves.Array[0, 24],
-        (citizen, age, referrer, moves) => new Sequence(citizen, age, referrer, moves));
+        // A first concern level at intake, now and then (issue 15: triage at intake).
+        Gen.Frequency((4, Gen.Const((string?)null)), (1, Gen.Const((string?)"acute")), (1, Gen.Const((string?)"low"))),
+        (citizen, age, referrer, moves, first) => new Sequence(citizen, age, referrer, moves, first));
 
     [Fact]
     public async Task no_sequence_breaks_a_rule_of_the_plan_and_every_read_model_shows_what_the_accepted_commands_say()
@@ -112,7 +114,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     private async Task Run(Sequence sequence, ConcurrentDictionary<Guid, CaseOracle> cases, ConcurrentDictionary<int, int> statuses,
         ConcurrentDictionary<string, int> accepted)
     {
-        var sent = sequence.FromCitizen ? Given.CitizenReferral(sequence.Age) : Given.EmployeeReferral(sequence.Age);
+        var sent = (sequence.FromCitizen ? Given.CitizenReferral(sequence.Age) : Given.EmployeeReferral(sequence.Age))
+            with { FirstConcern = sequence.FirstLevel is { } level ? new FirstConcern(level) : null };
         var referral = await Host.Post("/api/cases", sent, sequence.Referrer);
         Count(statuses, referral);
         CaseOracle? oracle = null;
@@ -120,7 +123,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         if (referral.Status == HttpStatusCode.Created)
         {
             id = referral.Id;
-            oracle = new CaseOracle(id, sequence.FromCitizen, sequence.Age, sent.Registration.District, sent.Description, sequence.Referrer);
+            oracle = new CaseOracle(id, sequence.FromCitizen, sequence.Age, sent.Registration.District, sent.Description, sequence.Referrer, sequence.FirstLevel);
             cases[id] = oracle;
             referral.Version.ShouldBe(oracle.Version, $"the referral's answer in [{sequence}]");
         }
