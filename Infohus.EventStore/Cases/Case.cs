@@ -201,4 +201,6 @@ public sealed record Case(
         Evaluation = null,
         GuidedTo = null
     };
+
+    public Case Apply(JournalNoteAdded _) => this;
 }

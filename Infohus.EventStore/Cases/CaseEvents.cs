@@ -296,3 +296,16 @@ public sealed record RegionalInfohusInformed(Guid CaseId, string Via, DateTimeOf
     DateTimeOffset ICaseEvent.OccurredAt => InformedAt;
     MemberRef? ICaseEvent.Actor => InformedBy;
 }
+
+/// <summary>What a journal note records: a call, a contact with the school, a meeting, or something else.</summary>
+public enum JournalNoteKind { PhoneCall, SchoolContact, Meeting, Other }
+
+/// <summary>
+/// A note in the case's running journal (journalnotat): the coded kind and when it happened are readable,
+/// the text is sealed with the case's key and erased with it.
+/// </summary>
+public sealed record JournalNoteAdded(Guid CaseId, JournalNoteKind Kind, PersonalText Text, DateTimeOffset OccurredAt, MemberRef AddedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => OccurredAt;
+    MemberRef? ICaseEvent.Actor => AddedBy;
+}
