@@ -203,4 +203,6 @@ public sealed record Case(
     };
 
     public Case Apply(JournalNoteAdded _) => this;
+
+    public Case Apply(DocumentAttached _) => this;
 }

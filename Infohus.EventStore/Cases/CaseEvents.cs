@@ -309,3 +309,22 @@ public sealed record JournalNoteAdded(Guid CaseId, JournalNoteKind Kind, Persona
     DateTimeOffset ICaseEvent.OccurredAt => OccurredAt;
     MemberRef? ICaseEvent.Actor => AddedBy;
 }
+
+/// <summary>What an attached document is: an interview form, a preparedness plan, a letter, or something else.</summary>
+public enum DocumentKind { InterviewForm, PreparednessPlan, Letter, Other }
+
+/// <summary>
+/// A file attached to the case. The event carries what the file is (its kind, the type read from its
+/// content, size and SHA-256 of the clear content), never the content, which is stored sealed with the
+/// case's key in <c>case_document</c>; the file name can name a person, so it is sealed too.
+/// </summary>
+public sealed record DocumentAttached(
+    Guid CaseId,
+    Guid DocumentId,
+    DocumentKind Kind,
+    PersonalText FileName,
+    string MediaType,
+    long Size,
+    string Sha256,
+    DateTimeOffset AttachedAt,
+    MemberRef AttachedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AttachedAt; MemberRef? ICaseEvent.Actor => AttachedBy; }

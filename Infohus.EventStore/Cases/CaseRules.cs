@@ -28,7 +28,8 @@ public enum CaseAction
     Assignment,
     FollowUpCompletion,
     Reassessment,
-    Notes
+    Notes,
+    Documents
 }
 
 /// <summary>
@@ -61,8 +62,9 @@ public static class CaseRules
         if (state.Status == CaseStatus.Closed)
             return Refusal.Conflict("The case is closed; it accepts nothing but a reopening.");
 
-        // The journal runs beside the plan: a hand-over or a redirection does not stop the notes.
+        // The journal and its documents run beside the plan: a hand-over or a redirection does not stop them.
         if (action == CaseAction.Notes) return AddJournalNoteStep.Rule(state);
+        if (action == CaseAction.Documents) return AttachDocumentStep.Rule(state);
 
         // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
         // keeps its own anonymous register of the case (§4.2.2 III).
@@ -101,6 +103,7 @@ public static class CaseRules
             CaseAction.FollowUpCompletion => CompleteFollowUpStep.Rule(state),
             CaseAction.Reassessment => ReassessConcernStep.Rule(state),
             CaseAction.Notes => AddJournalNoteStep.Rule(state),
+            CaseAction.Documents => AttachDocumentStep.Rule(state),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

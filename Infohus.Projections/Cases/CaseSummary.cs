@@ -107,6 +107,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             },
             RegionalInfohusInformed => snapshot,
             JournalNoteAdded note => snapshot with { LastActivityAt = note.OccurredAt },
+            DocumentAttached document => snapshot with { LastActivityAt = document.AttachedAt },
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };
