@@ -25,6 +25,12 @@ public static class Problems
         "The case was changed after the version you sent; reload it and decide again.",
         new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = current });
 
+    public static IResult TooLarge(string reason) => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", reason);
+
+    public static IResult UnsupportedType(string reason) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", reason);
+
+    public static IResult Gone(string reason) => Problem(StatusCodes.Status410Gone, "Gone", reason);
+
     private static IResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 }

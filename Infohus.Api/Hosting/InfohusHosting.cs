@@ -109,6 +109,7 @@ public static class InfohusHosting
                 opts.Storage.Add(new AuditTrailSchema(opts));
                 opts.Storage.Add(new IdempotencySchema(opts));
                 opts.Storage.Add(new CaseReferenceSchema(opts));
+                opts.Storage.Add(new CaseDocumentSchema(opts));
                 opts.Schema.For<AccessLogEntry>().DocumentAlias("access_log").Index(x => x.CaseId).Index(x => x.ReadAt);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;

@@ -71,16 +71,17 @@ public static class InputLimits
                     detail: $"{where} holds a control character. {ControlCharacterRule}").ExecuteAsync(context);
                 return;
             }
-            if (context.Request.ContentLength is > MaxBodyBytes)
+            var maxBytes = IsDocumentUpload(context.Request) ? MaxDocumentRequestBytes : MaxBodyBytes;
+            if (context.Request.ContentLength > maxBytes)
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                    detail: $"A request body may hold at most {MaxBodyBytes / 1024} KiB.").ExecuteAsync(context);
+                    detail: $"A request body may hold at most {maxBytes / 1024} KiB.").ExecuteAsync(context);
                 return;
             }
             if (context.Request.ContentLength is null && HttpMethods.IsPost(context.Request.Method))
             {
                 // A body without a declared length (chunked) is read up to the bound, never past it.
-                context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
+                context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: maxBytes);
                 try
                 {
                     await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
@@ -89,7 +90,7 @@ public static class InputLimits
                 catch (IOException)
                 {
                     await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                        detail: $"A request body may hold at most {MaxBodyBytes / 1024} KiB.").ExecuteAsync(context);
+                        detail: $"A request body may hold at most {maxBytes / 1024} KiB.").ExecuteAsync(context);
                     return;
                 }
             }
@@ -97,6 +98,14 @@ public static class InputLimits
         });
         return app;
     }
+
+    /// <summary>A document upload's body: the file of at most 10 MB and the form around it (its fields and boundaries).</summary>
+    public const long MaxDocumentRequestBytes = AttachDocumentStep.MaxBytes + 64 * 1024;
+
+    private static bool IsDocumentUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is { } path
+        && path.StartsWith("/api/cases/", StringComparison.Ordinal) && path.EndsWith("/documents", StringComparison.Ordinal)
+        && path.Count(c => c == '/') == 4;
 
     /// <summary>Where a control character hides in the query or the headers (X-Purpose, Idempotency-Key, filters), or null.</summary>
     private static string? ControlCharacterIn(HttpRequest request)

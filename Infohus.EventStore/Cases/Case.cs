@@ -201,4 +201,8 @@ public sealed record Case(
         Evaluation = null,
         GuidedTo = null
     };
+
+    public Case Apply(JournalNoteAdded _) => this;
+
+    public Case Apply(DocumentAttached _) => this;
 }

@@ -296,3 +296,35 @@ public sealed record RegionalInfohusInformed(Guid CaseId, string Via, DateTimeOf
     DateTimeOffset ICaseEvent.OccurredAt => InformedAt;
     MemberRef? ICaseEvent.Actor => InformedBy;
 }
+
+/// <summary>What a journal note records: a call, a contact with the school, a meeting, or something else.</summary>
+public enum JournalNoteKind { PhoneCall, SchoolContact, Meeting, Other }
+
+/// <summary>
+/// A note in the case's running journal (journalnotat): the coded kind and when it happened are readable,
+/// the text is sealed with the case's key and erased with it.
+/// </summary>
+public sealed record JournalNoteAdded(Guid CaseId, JournalNoteKind Kind, PersonalText Text, DateTimeOffset OccurredAt, MemberRef AddedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => OccurredAt;
+    MemberRef? ICaseEvent.Actor => AddedBy;
+}
+
+/// <summary>What an attached document is: an interview form, a preparedness plan, a letter, or something else.</summary>
+public enum DocumentKind { InterviewForm, PreparednessPlan, Letter, Other }
+
+/// <summary>
+/// A file attached to the case. The event carries what the file is (its kind, the type read from its
+/// content, size and SHA-256 of the clear content), never the content, which is stored sealed with the
+/// case's key in <c>case_document</c>; the file name can name a person, so it is sealed too.
+/// </summary>
+public sealed record DocumentAttached(
+    Guid CaseId,
+    Guid DocumentId,
+    DocumentKind Kind,
+    PersonalText FileName,
+    string MediaType,
+    long Size,
+    string Sha256,
+    DateTimeOffset AttachedAt,
+    MemberRef AttachedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AttachedAt; MemberRef? ICaseEvent.Actor => AttachedBy; }

@@ -27,7 +27,9 @@ public enum CaseAction
     Claim,
     Assignment,
     FollowUpCompletion,
-    Reassessment
+    Reassessment,
+    Notes,
+    Documents
 }
 
 /// <summary>
@@ -59,6 +61,10 @@ public static class CaseRules
 
         if (state.Status == CaseStatus.Closed)
             return Refusal.Conflict("The case is closed; it accepts nothing but a reopening.");
+
+        // The journal and its documents run beside the plan: a hand-over or a redirection does not stop them.
+        if (action == CaseAction.Notes) return AddJournalNoteStep.Rule(state);
+        if (action == CaseAction.Documents) return AttachDocumentStep.Rule(state);
 
         // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
         // keeps its own anonymous register of the case (§4.2.2 III).
@@ -96,6 +102,8 @@ public static class CaseRules
             CaseAction.Assignment => AssignCaseStep.Rule(state, actor),
             CaseAction.FollowUpCompletion => CompleteFollowUpStep.Rule(state),
             CaseAction.Reassessment => ReassessConcernStep.Rule(state),
+            CaseAction.Notes => AddJournalNoteStep.Rule(state),
+            CaseAction.Documents => AttachDocumentStep.Rule(state),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null)
         };
     }

@@ -61,7 +61,21 @@ public sealed class PersonalDataProtection
     {
         if (!sealedText.StartsWith(Version, StringComparison.Ordinal))
             throw new CryptographicException("Unknown seal version.");
-        var sealedBytes = Convert.FromBase64String(sealedText[Version.Length..]);
+        return UnsealBytes(key, caseId, Convert.FromBase64String(sealedText[Version.Length..]));
+    }
+
+    /// <summary>A file's content sealed as bytes (nonce, tag, ciphertext): a document is stored as bytea, not as text.</summary>
+    internal static byte[] SealBytes(byte[] key, Guid caseId, ReadOnlySpan<byte> plain)
+    {
+        var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
+        RandomNumberGenerator.Fill(sealedBytes.AsSpan(0, NonceSize));
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(sealedBytes.AsSpan(0, NonceSize), plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), caseId.ToByteArray());
+        return sealedBytes;
+    }
+
+    internal static byte[] UnsealBytes(byte[] key, Guid caseId, byte[] sealedBytes)
+    {
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, caseId.ToByteArray());
@@ -78,4 +92,9 @@ public sealed class CaseCipher(Guid caseId, byte[] key)
 
     public string? Open(PersonalText? text) =>
         text is null ? null : Encoding.UTF8.GetString(PersonalDataProtection.Unseal(key, caseId, text.Sealed));
+
+    /// <summary>Seals a document's content with the case key (AES-256-GCM, the case id bound in).</summary>
+    public byte[] SealContent(ReadOnlySpan<byte> content) => PersonalDataProtection.SealBytes(key, caseId, content);
+
+    public byte[] OpenContent(byte[] sealedContent) => PersonalDataProtection.UnsealBytes(key, caseId, sealedContent);
 }

@@ -106,6 +106,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 DueAt = reassessed.FollowUpDueAt, DeadlineMissed = false
             },
             RegionalInfohusInformed => snapshot,
+            JournalNoteAdded note => snapshot with { LastActivityAt = note.OccurredAt },
+            DocumentAttached document => snapshot with { LastActivityAt = document.AttachedAt },
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

@@ -97,6 +97,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             IntakeTriaged => snapshot,
             // The register counts the PET/EAE report; that EAE informed the regional Infohus adds nothing to it.
             RegionalInfohusInformed => snapshot,
+            // The journal's notes and documents are the case work's own record, not the anonymous register's.
+            JournalNoteAdded or DocumentAttached => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };

@@ -36,7 +36,7 @@ public class when_a_case_is_closed
         var state = Specific(Evaluated, Closed, reopened);
 
         state.Status.ShouldBe(CaseStatus.Open);
-        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
+        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
         state.Reopen(Text("Again"), Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
     }
 }

@@ -22,7 +22,7 @@ public class when_a_citizen_is_guided
 
         var state = Given([.. CitizenReferral(15), guided]);
         state.GuidedTo.ShouldBe(guided.Guidance);
-        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Evaluation, CaseAction.Closure, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
+        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Evaluation, CaseAction.Closure, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
         state.Close(Now, Bfu).ShouldAccept<CaseClosed>();
     }
 

@@ -63,7 +63,7 @@ public class when_a_citizen_refers_a_concern
         var state = Given([.. Receive(15).Events]);
 
         state.InformManager(Now, Bfu).ShouldBeRefused(RefusalKind.RuleBroken);
-        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.CitizenGuidance, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
+        state.AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.CitizenGuidance, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
     }
 
     [Fact]

@@ -46,11 +46,11 @@ public class when_an_employee_refers_a_concern
     public void the_allowed_actions_walk_the_plan_in_order()
     {
         // §115 disclosures and the registration's corrections are possible at every step of an open case, so they end every list.
-        Given(Referral()).AllowedActions(Bfu).ShouldBe([CaseAction.ManagerInformed, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
-        Given(Referral(), ManagerInformed).AllowedActions(Bfu).ShouldBe([CaseAction.Interview, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
-        Given(Referral(), ManagerInformed, Interviewed).AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment]);
+        Given(Referral()).AllowedActions(Bfu).ShouldBe([CaseAction.ManagerInformed, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
+        Given(Referral(), ManagerInformed).AllowedActions(Bfu).ShouldBe([CaseAction.Interview, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
+        Given(Referral(), ManagerInformed, Interviewed).AllowedActions(Bfu).ShouldBe([CaseAction.Assessment, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Assignment, CaseAction.Notes, CaseAction.Documents]);
         Given(Referral(), ManagerInformed, Interviewed, Assessed(PreventionTier.Targeted)).AllowedActions(Police)
-            .ShouldBe([CaseAction.Assessment, CaseAction.PetEaeReport, CaseAction.Feedback, CaseAction.Disclosures, CaseAction.Registration]);
+            .ShouldBe([CaseAction.Assessment, CaseAction.PetEaeReport, CaseAction.Feedback, CaseAction.Disclosures, CaseAction.Registration, CaseAction.Notes, CaseAction.Documents]);
     }
 
     [Fact]

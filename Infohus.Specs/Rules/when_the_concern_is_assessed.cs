@@ -44,7 +44,7 @@ public class when_the_concern_is_assessed
         var redirected = state.Redirect("Children and Family", RedirectionReason.ForcedMarriage, Now, Bfu).ShouldAccept<ReferralRedirected>();
 
         var after = Given(Referral(), ManagerInformed, Interviewed, NotExtremism, redirected);
-        after.AllowedActions(Bfu).ShouldBe([CaseAction.Closure, CaseAction.Registration]);
+        after.AllowedActions(Bfu).ShouldBe([CaseAction.Closure, CaseAction.Registration, CaseAction.Notes, CaseAction.Documents]);
     }
 
     [Fact]

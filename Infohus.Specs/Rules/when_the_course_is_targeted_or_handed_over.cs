@@ -9,7 +9,7 @@ public class when_the_course_is_targeted_or_handed_over
     {
         var handedOver = Specific(new CaseHandedOver(CaseId, "Sindal School", Now, Bfu));
 
-        handedOver.AllowedActions(Police).ShouldBe([CaseAction.Evaluation, CaseAction.Registration, CaseAction.Reassessment]);
+        handedOver.AllowedActions(Police).ShouldBe([CaseAction.Evaluation, CaseAction.Registration, CaseAction.Reassessment, CaseAction.Notes, CaseAction.Documents]);
         handedOver.ConveneCrisisTeam([Department.Bfu, Department.Police], Now, Bfu).ShouldBeRefused(RefusalKind.Conflict);
         handedOver.ReportToPetEae(Now, Police).ShouldBeRefused(RefusalKind.Conflict);
     }

@@ -4,6 +4,7 @@ using Alba;
 using Infohus.Api.Hosting;
 using Infohus.Api.Security;
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Infohus.Specs.Support;
@@ -115,6 +116,36 @@ public static class HttpSpeech
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    /// <summary>A file sent as multipart/form-data, as a browser's form sends it.</summary>
+    public static async Task<Answer> Upload(this IAlbaHost host, string url, MultipartFormDataContent form, Caller caller)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.MultipartFormData(form).ToUrl(url);
+            Authorise(host, s, caller);
+            s.IgnoreStatusCode();
+        });
+        return await AnswerOf(result);
+    }
+
+    /// <summary>A file read back: the status, the bytes as sent, and the response's headers.</summary>
+    public static async Task<(HttpStatusCode Status, byte[] Content, IHeaderDictionary Headers)> Download(this IAlbaHost host, string url, Caller caller,
+        string? purpose = "specs check the answer")
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (purpose is not null) s.WithRequestHeader("X-Purpose", purpose);
+            Authorise(host, s, caller);
+            s.IgnoreStatusCode();
+        });
+        var response = result.Context.Response;
+        if (response.Body.CanSeek) response.Body.Position = 0;
+        using var content = new MemoryStream();
+        await response.Body.CopyToAsync(content);
+        return ((HttpStatusCode)response.StatusCode, content.ToArray(), response.Headers);
     }
 
     private static void Authorise(IAlbaHost host, Scenario s, Caller caller)

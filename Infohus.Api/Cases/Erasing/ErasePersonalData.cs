@@ -14,6 +14,8 @@ public static class ErasePersonalDataEndpoint
             var decision = state.ErasePersonalData(command!.Reason, command.Reference, at, context.User.FindFirst(InfohusClaims.Subject)!.Value);
             // The key goes in the same transaction as the event that says so.
             if (!decision.IsRefused) session.Delete<CaseKey>(id);
+            // The documents' content goes with it: without the key it could not be read anyway.
+            if (!decision.IsRefused) CaseDocuments.Erase(session, id);
             return decision;
         });
 }

@@ -60,7 +60,7 @@ public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
                 failures.Add($"{endpoint.Method} {endpoint.Route} has no single explicit policy");
                 continue;
             }
-            var url = endpoint.Route.Replace("{id}", @case.Id.ToString()).Replace("{interventionId}", Guid.NewGuid().ToString())
+            var url = endpoint.Route.Replace("{id}", @case.Id.ToString()).Replace("{interventionId}", Guid.NewGuid().ToString()).Replace("{documentId}", Guid.NewGuid().ToString())
                 .Replace("{year}", "2026").Replace("{half}", "1");
             foreach (var caller in Everyone.Append(Caller.Anonymous))
             {

@@ -206,6 +206,7 @@ public class when_the_input_is_hostile(InfohusApp app) : ApiSpec(app)
         "/api/cases/{id}/disclosures", "/api/cases/{id}/internal-communications", "/api/cases/{id}/press/heads-informed",
         "/api/cases/{id}/press/spokesperson", "/api/cases/{id}/press/messages", "/api/meetings", "/api/outreach/meetings",
         "/api/outreach/meetings/{id}/correction", "/api/outreach/newsletters", "/api/outreach/courses",
+        "/api/cases/{id}/notes", "/api/cases/{id}/documents",
     ];
 
     /// <summary>A caller the route's policy lets through, so the body is what is tested, not the token.</summary>

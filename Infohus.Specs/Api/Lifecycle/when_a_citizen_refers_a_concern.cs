@@ -142,7 +142,7 @@ public class when_a_citizen_refers_a_concern(InfohusApp app) : ApiSpec(app)
         handOver.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, handOver.ToString());
         handOver.Detail.ShouldContain("§4.2.2 II");
         (await Host.StoredVersion(@case.Id)).ShouldBe(@case.Version);
-        (await Allowed(@case, Caller.SspConsultant)).ShouldBe(["assessment", "citizen-guidance", "disclosures", "registration", "assignment"]);
+        (await Allowed(@case, Caller.SspConsultant)).ShouldBe(["assessment", "citizen-guidance", "disclosures", "registration", "assignment", "notes", "documents"]);
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         if (move.Pick % 5 is 2 or 4 && allowed.Contains("crisis-communication")) return CrisisCommunication(oracle, move.Pick);
         if (move.Pick % 5 == 3 && allowed.Contains("intervention-decision")) return Kind.DecideIntervention;
         if (move.Pick % 5 == 3 && allowed.Contains("interventions")) return Kind.RecommendIntervention;
-        var offered = allowed.Where(a => a is not ("disclosures" or "registration")).ToArray();
+        var offered = allowed.Where(a => a is not ("disclosures" or "registration" or "notes" or "documents")).ToArray();
         if (offered.Length == 0) return move.Kind;
         var either = move.Pick % 4 != 0;
         // Evaluation and closure end a course, and a new assessment starts the round over: mostly (7 in 8) take the other steps first, so courses go deep.
