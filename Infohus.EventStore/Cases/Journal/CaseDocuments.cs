@@ -5,7 +5,6 @@ using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Infohus.EventStore.Cases;
 
@@ -40,21 +39,6 @@ public sealed class CaseDocumentSchema(StoreOptions options) : FeatureSchemaBase
         documents.Indexes.Add(new IndexDefinition("case_document_case_id") { Columns = ["case_id"] });
         yield return documents;
 
-        yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.case_document_empty()
-             RETURNS trigger
-             LANGUAGE plpgsql
-            AS $function$
-            begin
-                truncate {_schema}.case_document;
-                return null;
-            end $function$;
-            """);
-        yield return new Trigger(Named("case_document_empty"), Named("mt_events"), $"{_schema}.case_document_empty()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Truncate,
-            ForEachRow = false
-        };
+        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "case_document_empty", "case_document")) yield return emptied;
     }
 }
