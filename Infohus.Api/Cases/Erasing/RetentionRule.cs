@@ -38,6 +38,7 @@ public static class RetentionRule
             var decision = state.ErasePersonalData(ErasureReason.RetentionExpired, null, now, ErasedBy);
             if (decision.IsRefused) continue;
             session.Delete<CaseKey>(caseId);
+            PersonIndexRows.Forget(session, caseId);
             try
             {
                 await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None);
