@@ -106,6 +106,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 DueAt = reassessed.FollowUpDueAt, DeadlineMissed = false
             },
             RegionalInfohusInformed => snapshot,
+            // A link is shown on the case, not in the list.
+            CasesLinked => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

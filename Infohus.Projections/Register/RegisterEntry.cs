@@ -97,6 +97,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             IntakeTriaged => snapshot,
             // The register counts the PET/EAE report; that EAE informed the regional Infohus adds nothing to it.
             RegionalInfohusInformed => snapshot,
+            // The register is per case and anonymous: which cases are related is not in it.
+            CasesLinked => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };

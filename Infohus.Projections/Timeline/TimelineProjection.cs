@@ -84,6 +84,7 @@ public sealed partial class TimelineProjection : EventProjection
         IntakeTriaged e => ($"First concern level at intake, given by the {Words(e.GivenBy)}: {e.ConcernLevel}; the assessment is due {e.AssessmentDueAt:yyyy-MM-dd HH:mm} UTC{(e.AdHocMeeting ? "; an ad hoc meeting is needed" : "")}.", null),
         ConcernReassessed e => ($"Concern re-assessed: level {e.ConcernLevel}, {Words(e.Tier)} tier (was level {e.PreviousConcernLevel}, {(e.PreviousTier is { } t ? Words(t) : "no")} tier); taking part: {Departments(e.Participants)}.", null),
         RegionalInfohusInformed e => ($"Infohus Nordjylland informed through {e.Via.ToUpperInvariant()} with the report.", null),
+        CasesLinked e => ($"Linked to case {e.OtherReference ?? e.OtherCaseId.ToString()} ({Words(e.Reason)}).", null),
         _ => throw new UnhandledCaseEvent(nameof(TimelineProjection), step)
     };
 

@@ -36,13 +36,14 @@ public sealed record CaseFacts(
     IReadOnlyList<CitizenGuidance>? GuidedTo,
     Assignee? Assignee,
     IReadOnlyList<FollowUp> FollowUpList,
-    string? Reference)
+    string? Reference,
+    IReadOnlyList<CaseLink>? Links = null)
 {
     public static CaseFacts Of(Case state) => new(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
         state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
         state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
         state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
-        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo, state.Assignee, state.FollowUpList ?? [], state.Reference);
+        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo, state.Assignee, state.FollowUpList ?? [], state.Reference, state.Links ?? []);
 }
 
 /// <summary>
