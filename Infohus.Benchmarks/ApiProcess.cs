@@ -52,6 +52,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Infohus__Auth__Audience"] = Audience;
         start.Environment["Infohus__Auth__SigningKey"] = signingKey;
         start.Environment["Infohus__PersonalData__MasterKey"] = masterKey;
+        start.Environment["Infohus__PersonalData__IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");

@@ -68,8 +68,21 @@ public static class InfohusHosting
             throw new InvalidOperationException("Configure Infohus:PersonalData:MasterKey (base64 of 32 random bytes); the development key is refused outside Development.");
         }
         services.AddSingleton(new PersonalDataProtection(masterKey));
+        services.AddSingleton(new PersonIndex(IndexKeyOf(section.Get<PersonalDataSettings>()?.IndexKey, masterKey, environment)));
         services.AddHostedService<RetentionSchedule>();
         return services;
+    }
+
+    /// <summary>
+    /// The blind index's key, kept apart from the master key: Development uses a published one; anywhere
+    /// else a real one is required, and neither the development key nor the master key is accepted.
+    /// </summary>
+    private static string IndexKeyOf(string? indexKey, string masterKey, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment()) return indexKey ?? PersonalDataSettings.DevelopmentIndexKey;
+        if (indexKey is null || indexKey == PersonalDataSettings.DevelopmentIndexKey || indexKey == masterKey)
+            throw new InvalidOperationException("Configure Infohus:PersonalData:IndexKey (base64 of 32 random bytes, not the master key); the development key is refused outside Development.");
+        return indexKey;
     }
 
     /// <summary>Marten as the event store with every projection, integrated with Wolverine.</summary>
@@ -110,6 +123,7 @@ public static class InfohusHosting
                 opts.Storage.Add(new IdempotencySchema(opts));
                 opts.Storage.Add(new CaseReferenceSchema(opts));
                 opts.Storage.Add(new CaseDocumentSchema(opts));
+                opts.Storage.Add(new PersonIndexSchema(opts));
                 opts.Schema.For<AccessLogEntry>().DocumentAlias("access_log").Index(x => x.CaseId).Index(x => x.ReadAt);
                 opts.AutoCreateSchemaObjects = environment.IsDevelopment() ? AutoCreate.All : AutoCreate.CreateOrUpdate;
                 return opts;

@@ -54,7 +54,8 @@ public sealed record Case(
     IReadOnlyList<CitizenGuidance>? GuidedTo = null,
     Assignee? Assignee = null,
     IReadOnlyList<FollowUp>? FollowUpList = null,
-    string? Reference = null)
+    string? Reference = null,
+    IReadOnlyList<CaseLink>? Links = null)
 {
     /// <summary>The stream version, set by Marten after each event.</summary>
     public long Version { get; set; }
@@ -183,6 +184,8 @@ public sealed record Case(
     public Case Apply(PressMessageIssued _) => this;
 
     public Case Apply(RegionalInfohusInformed _) => this;
+
+    public Case Apply(CasesLinked e) => this with { Links = [.. Links ?? [], new CaseLink(e.OtherCaseId, e.OtherReference, e.Reason, e.LinkedAt)] };
 
     // A reopened case goes back to assessment: the earlier course stays in the history, and the new
     // round needs its own assessment, feedback and evaluation, or for a citizen its own guidance.

@@ -328,3 +328,16 @@ public sealed record DocumentAttached(
     string Sha256,
     DateTimeOffset AttachedAt,
     MemberRef AttachedBy) : ICaseEvent { DateTimeOffset ICaseEvent.OccurredAt => AttachedAt; MemberRef? ICaseEvent.Actor => AttachedBy; }
+
+/// <summary>Why two cases belong together: siblings, the same group, the same milieu, or another reason.</summary>
+public enum LinkReason { Sibling, SameGroup, SameMilieu, Other }
+
+/// <summary>
+/// Two cases linked as related (siblings, the same group or milieu): appended on both streams in one
+/// transaction, each naming the other, so each case shows the link in its own history. No personal data.
+/// </summary>
+public sealed record CasesLinked(Guid CaseId, Guid OtherCaseId, string? OtherReference, LinkReason Reason, DateTimeOffset LinkedAt, MemberRef LinkedBy) : ICaseEvent
+{
+    DateTimeOffset ICaseEvent.OccurredAt => LinkedAt;
+    MemberRef? ICaseEvent.Actor => LinkedBy;
+}

@@ -14,6 +14,12 @@ public sealed class PersonalDataSettings
     /// <summary>Base64 of 32 random bytes; wraps every case key. Required outside Development.</summary>
     public string? MasterKey { get; set; }
 
+    /// <summary>Published in this repository: accepted only in Development.</summary>
+    public const string DevelopmentIndexKey = "aW5mb2h1cy1kZXZlbG9wbWVudC1pbmRleC1rZXkhISE=";
+
+    /// <summary>Base64 of 32 random bytes, apart from the master key; keys the blind person index. Required outside Development.</summary>
+    public string? IndexKey { get; set; }
+
     /// <summary>How long after closure a case keeps its personal data (KL's filing plan: 5 years).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(5 * 365 + 1);
 }

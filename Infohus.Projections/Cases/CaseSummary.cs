@@ -108,6 +108,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             RegionalInfohusInformed => snapshot,
             JournalNoteAdded note => snapshot with { LastActivityAt = note.OccurredAt },
             DocumentAttached document => snapshot with { LastActivityAt = document.AttachedAt },
+            // A link is shown on the case, not in the list.
+            CasesLinked => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(CaseSummaryProjection), unhandled),
             _ => snapshot
         };

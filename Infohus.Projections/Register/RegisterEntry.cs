@@ -99,6 +99,8 @@ public sealed partial class RegisterProjection(AgeBands bands) : SingleStreamPro
             RegionalInfohusInformed => snapshot,
             // The journal's notes and documents are the case work's own record, not the anonymous register's.
             JournalNoteAdded or DocumentAttached => snapshot,
+            // The register is per case and anonymous: which cases are related is not in it.
+            CasesLinked => snapshot,
             ICaseEvent unhandled => throw new UnhandledCaseEvent(nameof(RegisterProjection), unhandled),
             _ => snapshot
         };

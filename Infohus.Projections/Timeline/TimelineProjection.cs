@@ -86,6 +86,7 @@ public sealed partial class TimelineProjection : EventProjection
         RegionalInfohusInformed e => ($"Infohus Nordjylland informed through {e.Via.ToUpperInvariant()} with the report.", null),
         JournalNoteAdded e => ($"Journal note: {Words(e.Kind)}.", e.Text),
         DocumentAttached e => ($"Document attached: {Words(e.Kind)}, {e.MediaType}, {e.Size} bytes (document {e.DocumentId}).", e.FileName),
+        CasesLinked e => ($"Linked to case {e.OtherReference ?? e.OtherCaseId.ToString()} ({Words(e.Reason)}).", null),
         _ => throw new UnhandledCaseEvent(nameof(TimelineProjection), step)
     };
 

@@ -13,9 +13,14 @@ public static class ErasePersonalDataEndpoint
         {
             var decision = state.ErasePersonalData(command!.Reason, command.Reference, at, context.User.FindFirst(InfohusClaims.Subject)!.Value);
             // The key goes in the same transaction as the event that says so.
-            if (!decision.IsRefused) session.Delete<CaseKey>(id);
-            // The documents' content goes with it: without the key it could not be read anyway.
-            if (!decision.IsRefused) CaseDocuments.Erase(session, id);
+            if (!decision.IsRefused)
+            {
+                session.Delete<CaseKey>(id);
+                // The documents' content goes with it: without the key it could not be read anyway.
+                CaseDocuments.Erase(session, id);
+                // The blind index would still say "this person has a case here": its entries go too.
+                PersonIndexRows.Forget(session, id);
+            }
             return decision;
         });
 }

@@ -39,6 +39,7 @@ public static class RetentionRule
             if (decision.IsRefused) continue;
             session.Delete<CaseKey>(caseId);
             CaseDocuments.Erase(session, caseId);
+            PersonIndexRows.Forget(session, caseId);
             try
             {
                 await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None);

@@ -23,7 +23,24 @@ public sealed record Person(string? Name = null, string? CprNumber = null, strin
 public sealed record Referrer(string? Name = null, string? Contact = null);
 
 /// <summary>The new case; for a citizen also who handles it and where to guide the citizen (§4.2.2 II).</summary>
-public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance, string Reference);
+public sealed record ReferralReceipt(Guid Id, long Version, CitizenRoute? Route, string? ResponsibleDepartment, IReadOnlyList<GuidanceNote> Guidance, string Reference,
+    IReadOnlyList<SamePersonCase>? EarlierCases = null);
+
+/// <summary>Another case about the same person, found through the blind index: no personal data, only what finds the case.</summary>
+public sealed record SamePersonCase(Guid Id, string? Reference, CaseStatus Status)
+{
+    /// <summary>The cases by id, in the order they were received.</summary>
+    public static async Task<IReadOnlyList<SamePersonCase>> Load(IQuerySession session, IEnumerable<Guid> ids, CancellationToken cancellation)
+    {
+        var cases = new List<(DateTimeOffset ReceivedAt, SamePersonCase Case)>();
+        foreach (var id in ids)
+        {
+            if (await session.Events.AggregateStreamAsync<Case>(id, token: cancellation) is { } state)
+                cases.Add((state.ReceivedAt, new SamePersonCase(id, state.Reference, state.Status)));
+        }
+        return [.. cases.OrderBy(c => c.ReceivedAt).Select(c => c.Case)];
+    }
+}
 
 public sealed record GuidanceNote(CitizenGuidance Code, string Text);
 
@@ -32,7 +49,7 @@ public static class ReceiveReferralEndpoint
     [WolverinePost("/api/cases"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(
         ReceiveReferral? command, IDocumentSession session, HttpContext context,
-        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection)
+        IOptions<ActionPlanSettings> plan, PersonalDataProtection protection, PersonIndex index)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
         if (StreamWrites.BusinessTime(context, command.OccurredAt) is not { } at) return Problems.Invalid("occurredAt lies in the future.");
@@ -50,6 +67,9 @@ public static class ReceiveReferralEndpoint
         // The reference's number is taken in the transaction that appends the referral (gapless, below).
         await session.BeginTransactionAsync(context.RequestAborted);
         var reference = await CaseReferences.TakeNextAsync(session.Connection!, CaseReferences.YearOf(at), context.RequestAborted);
+        // Has this person been referred before? The blind index answers with hashes only (PersonIndex).
+        var entries = index.EntriesFor(command.Subject?.Name, command.Subject?.CprNumber);
+        var earlier = await SamePersonCase.Load(session, await PersonIndexRows.CasesWith(session, entries, context.RequestAborted), context.RequestAborted);
 
         var decision = ReceiveReferralStep.ReceiveReferral(caseId, command.Source, command.Channel, command.ReferrerOrganisation,
             command.Registration, cipher.Seal(command.Description), subject, referrer, command.CitizenSituation,
@@ -59,13 +79,14 @@ public static class ReceiveReferralEndpoint
             {
                 // The key goes in the same transaction as the case it seals.
                 session.Store(key);
+                PersonIndexRows.Record(session, caseId, entries);
                 session.Events.StartStream<Case>(caseId, events);
             },
             () =>
             {
                 var routed = decision.Events.OfType<CitizenReferralRouted>().SingleOrDefault();
                 var receipt = new ReferralReceipt(caseId, decision.Events.Count, routed?.Route, routed?.ResponsibleDepartment.ClaimValue(),
-                    [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))], reference);
+                    [.. (routed?.Guidance ?? []).Select(code => new GuidanceNote(code, GuidanceText(code)))], reference, earlier);
                 return Results.Created($"/api/cases/{caseId}", receipt);
             });
     }

@@ -5,7 +5,8 @@ using Infohus.EventStore.PersonalData;
 namespace Infohus.Api.Cases.Reading;
 
 /// <summary>The case as it stands, its version for the next write, and what the caller may do next.</summary>
-public sealed record CaseView(Guid Id, long Version, CaseFacts State, PersonalView Personal, IReadOnlyList<CaseAction> AllowedActions);
+public sealed record CaseView(Guid Id, long Version, CaseFacts State, PersonalView Personal, IReadOnlyList<CaseAction> AllowedActions,
+    IReadOnlyList<Intake.SamePersonCase>? SamePersonCases = null);
 
 /// <summary>The coded facts of the case.</summary>
 public sealed record CaseFacts(
@@ -35,13 +36,14 @@ public sealed record CaseFacts(
     IReadOnlyList<CitizenGuidance>? GuidedTo,
     Assignee? Assignee,
     IReadOnlyList<FollowUp> FollowUpList,
-    string? Reference)
+    string? Reference,
+    IReadOnlyList<CaseLink>? Links = null)
 {
     public static CaseFacts Of(Case state) => new(state.Source, state.Channel, state.ReferrerOrganisation, state.Registration,
         state.ResponsibleDepartment, state.ReceivedBy, state.AssignedTo, state.Route, state.ReceivedAt, state.Status,
         state.ManagerInformed, state.InterviewHeld, state.Assessment, state.RedirectedTo, state.ReportedToPetEae,
         state.Feedback, state.HandedOverTo, state.CrisisTeam, state.PreparednessPlans, state.Interventions,
-        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo, state.Assignee, state.FollowUpList ?? [], state.Reference);
+        state.FollowUps, state.Evaluation, state.ClosedAt, state.GuidedTo, state.Assignee, state.FollowUpList ?? [], state.Reference, state.Links ?? []);
 }
 
 /// <summary>
@@ -101,6 +103,8 @@ public static class GetCaseEndpoint
 
         // Auditors and others without a department read, but are offered no actions.
         var allowed = context.User.HasKnownDepartment() ? state.AllowedActions(context.User.ToMemberRef()) : [];
-        return Results.Ok(new CaseView(id, state.Version, CaseFacts.Of(state), PersonalView.Of(state, protection.Open(await loadingKey)), allowed));
+        // The other cases about the same person (blind index): ids, references and status, no personal data.
+        var samePerson = await Intake.SamePersonCase.Load(session, await PersonIndexRows.SamePersonAs(session, id, context.RequestAborted), context.RequestAborted);
+        return Results.Ok(new CaseView(id, state.Version, CaseFacts.Of(state), PersonalView.Of(state, protection.Open(await loadingKey)), allowed, samePerson));
     }
 }

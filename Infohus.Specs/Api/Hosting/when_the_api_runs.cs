@@ -70,6 +70,7 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
             builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
             builder.UseSetting("Infohus:Auth:SigningKey", AuthSettings.DevelopmentSigningKey);
             builder.UseSetting("Infohus:PersonalData:MasterKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
+            builder.UseSetting("Infohus:PersonalData:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()));
         });
 
         var failure = await Should.ThrowAsync<Exception>(start);
@@ -94,6 +95,26 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
         }
     }
 
+    [Fact]
+    public async Task production_refuses_to_start_without_its_own_person_index_key()
+    {
+        var masterKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray());
+        foreach (var indexKey in new string?[] { null, PersonalDataSettings.DevelopmentIndexKey, masterKey })
+        {
+            var start = () => AlbaHost.For<Program>(builder =>
+            {
+                builder.UseEnvironment("Production");
+                builder.UseSetting("ConnectionStrings:Infohus", App.ConnectionString);
+                builder.UseSetting("Infohus:Auth:SigningKey", "a-production-signing-key-of-more-than-32-characters");
+                builder.UseSetting("Infohus:PersonalData:MasterKey", masterKey);
+                if (indexKey is not null) builder.UseSetting("Infohus:PersonalData:IndexKey", indexKey);
+            });
+
+            var failure = await Should.ThrowAsync<Exception>(start);
+            failure.ToString().ShouldContain("Infohus:PersonalData:IndexKey");
+        }
+    }
+
     [Theory]
     [InlineData(null, "Configure Infohus:Auth:Issuer with Infohus:Auth:SigningKey")]
     [InlineData(AuthSettings.DevelopmentIssuer, "Infohus:Auth:Issuer is the development issuer")]
@@ -106,6 +127,7 @@ public class when_the_api_runs(InfohusApp app) : ApiSpec(app)
             builder.UseSetting("Infohus:Auth:SigningKey", "a-production-signing-key-of-more-than-32-characters");
             if (issuer is not null) builder.UseSetting("Infohus:Auth:Issuer", issuer);
             builder.UseSetting("Infohus:PersonalData:MasterKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
+            builder.UseSetting("Infohus:PersonalData:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()));
         });
 
         var failure = await Should.ThrowAsync<Exception>(start);

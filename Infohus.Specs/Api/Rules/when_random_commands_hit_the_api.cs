@@ -210,7 +210,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
 
     /// <summary>§5.3: internal communication, or the press steps in their order (heads, spokesperson, message).</summary>
     private static Kind CrisisCommunication(CaseOracle oracle, int pick) =>
-        pick % 4 == 0 ? Kind.InternalCommunication : !oracle.HeadsInformed ? Kind.HeadsInformed : !oracle.Spokesperson ? Kind.Spokesperson : Kind.PressMessage;
+        pick % 8 == 0 ? Kind.InternalCommunication : !oracle.HeadsInformed ? Kind.HeadsInformed : !oracle.Spokesperson ? Kind.Spokesperson : Kind.PressMessage;
 
     /// <summary>
     /// After each command, from what the spec itself knows: the stored history has the acknowledged length
