@@ -7,7 +7,6 @@ using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Infohus.EventStore.PersonalData;
 
@@ -106,22 +105,7 @@ public sealed class PersonIndexSchema(StoreOptions options) : FeatureSchemaBase(
         index.Indexes.Add(new IndexDefinition("person_index_hash") { Columns = ["hash"] });
         yield return index;
 
-        yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.person_index_empty()
-             RETURNS trigger
-             LANGUAGE plpgsql
-            AS $function$
-            begin
-                truncate {_schema}.person_index;
-                return null;
-            end $function$;
-            """);
-        yield return new Trigger(Named("person_index_empty"), Named("mt_events"), $"{_schema}.person_index_empty()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Truncate,
-            ForEachRow = false
-        };
+        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "person_index_empty", "person_index")) yield return emptied;
     }
 }
 
