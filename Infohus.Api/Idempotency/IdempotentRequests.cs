@@ -180,12 +180,8 @@ public static class IdempotentRequests
 /// <c>ResetAllData</c>) empties it in the same transaction: a kept answer names a case and version
 /// that are then gone.
 /// </summary>
-public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase("idempotency", options.Advanced.Migrator)
+public sealed class IdempotencySchema(StoreOptions options) : InfohusFeatureSchema("idempotency", options)
 {
-    private readonly string _schema = options.Events.DatabaseSchemaName;
-
-    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
-
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var keys = new Table(Named("idempotency")) { PrimaryKeyName = "idempotency_pkey" };
@@ -199,6 +195,6 @@ public sealed class IdempotencySchema(StoreOptions options) : FeatureSchemaBase(
         keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
         yield return keys;
 
-        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "idempotency_empty", "idempotency")) yield return emptied;
+        foreach (var emptied in EmptiedWithTheEvents("idempotency_empty", "idempotency")) yield return emptied;
     }
 }

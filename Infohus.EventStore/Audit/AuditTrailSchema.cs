@@ -22,12 +22,8 @@ namespace Infohus.EventStore.Audit;
 /// before the schema moved here matches as it is, and nothing is dropped or rebuilt.
 /// </para>
 /// </summary>
-public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("audit-trail", options.Advanced.Migrator)
+public sealed class AuditTrailSchema(StoreOptions options) : InfohusFeatureSchema("audit-trail", options)
 {
-    private readonly string _schema = options.Events.DatabaseSchemaName;
-
-    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
-
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var chain = new Table(Named("audit_chain")) { PrimaryKeyName = "audit_chain_pkey" };
@@ -55,7 +51,7 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
         yield return head;
 
         yield return Function.ForSql($"""
-            CREATE OR REPLACE FUNCTION {_schema}.audit_event_hash(previous bytea, stream_id uuid, version bigint, type character varying, data jsonb)
+            CREATE OR REPLACE FUNCTION {SchemaName}.audit_event_hash(previous bytea, stream_id uuid, version bigint, type character varying, data jsonb)
              RETURNS bytea
              LANGUAGE sql
              IMMUTABLE
@@ -66,7 +62,7 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
 
         var events = Named("mt_events");
         yield return new TriggerFunction($"""
-            CREATE OR REPLACE FUNCTION {_schema}.audit_chain_link()
+            CREATE OR REPLACE FUNCTION {SchemaName}.audit_chain_link()
              RETURNS trigger
              LANGUAGE plpgsql
             AS $function$
@@ -75,13 +71,13 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
                 -- Marten's tombstones stay out of the chains: they hold no event, and arrive at any time
                 -- after the failed append whose sequence numbers they fill. The verification checks them.
                 if new.type = '{Tombstone.Name}' then return new; end if;
-                select hash into previous from {_schema}.audit_chain where stream_id = new.stream_id and version = new.version - 1;
-                insert into {_schema}.audit_chain (seq_id, stream_id, version, hash)
-                values (new.seq_id, new.stream_id, new.version, {_schema}.audit_event_hash(previous, new.stream_id, new.version, new.type, new.data));
+                select hash into previous from {SchemaName}.audit_chain where stream_id = new.stream_id and version = new.version - 1;
+                insert into {SchemaName}.audit_chain (seq_id, stream_id, version, hash)
+                values (new.seq_id, new.stream_id, new.version, {SchemaName}.audit_event_hash(previous, new.stream_id, new.version, new.type, new.data));
                 return new;
             end $function$;
             """);
-        yield return new Trigger(Named("audit_chain_link"), events, $"{_schema}.audit_chain_link()")
+        yield return new Trigger(Named("audit_chain_link"), events, $"{SchemaName}.audit_chain_link()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Insert,
@@ -91,6 +87,6 @@ public sealed class AuditTrailSchema(StoreOptions options) : FeatureSchemaBase("
         // Emptying the event table (Marten's ResetAllData, DeleteAllEventDataAsync) empties the chain
         // and its checkpoints in the same transaction: links without their events would read as
         // deleted streams. Deleting events row by row leaves the chain as it is, so that is caught.
-        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "audit_chain_empty", "audit_chain", "audit_checkpoint", "audit_checkpoint_head")) yield return emptied;
+        foreach (var emptied in EmptiedWithTheEvents("audit_chain_empty", "audit_chain", "audit_checkpoint", "audit_checkpoint_head")) yield return emptied;
     }
 }

@@ -62,19 +62,18 @@ public static class CaseRules
         if (state.Status == CaseStatus.Closed)
             return Refusal.Conflict("The case is closed; it accepts nothing but a reopening.");
 
-        // The journal and its documents run beside the plan: a hand-over or a redirection does not stop them.
-        if (action == CaseAction.Notes) return AddJournalNoteStep.Rule(state);
-        if (action == CaseAction.Documents) return AttachDocumentStep.Rule(state);
+        // The registration, the journal and its documents run beside the plan: a hand-over or a redirection does not stop them.
+        var besideThePlan = action is CaseAction.Registration or CaseAction.Notes or CaseAction.Documents;
 
         // §4.2.2 I a: after hand-over the referring authority carries the case on. The Infohus still
         // keeps its own anonymous register of the case (§4.2.2 III).
         // A handed-over case may still be re-assessed: the authority comes back with worse news and the Infohus escalates.
-        if (state.HandedOverTo is not null && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Registration or CaseAction.Reassessment))
-            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure, the registration and a re-assessment remain.");
+        if (state.HandedOverTo is not null && !besideThePlan && action is not (CaseAction.Evaluation or CaseAction.Closure or CaseAction.Reassessment))
+            return Refusal.Conflict("The case is handed over to the referring authority and the Infohus is no longer involved (§4.2.2 I a); only evaluation, closure, a re-assessment, the registration and the journal remain.");
 
         // §4.2.2: a referral that is not about extremism is passed on, not handled by the Infohus.
-        if (state.RedirectedTo is not null && action is not (CaseAction.Closure or CaseAction.Registration))
-            return Refusal.Conflict("The referral was redirected to another body; only closure and the registration remain.");
+        if (state.RedirectedTo is not null && !besideThePlan && action is not CaseAction.Closure)
+            return Refusal.Conflict("The referral was redirected to another body; only closure, the registration and the journal remain.");
 
         // Each step's own rule sits beside its decision, in the step's file (Cases/<verb>/<step>.cs).
         return action switch

@@ -90,12 +90,8 @@ public sealed class PersonIndex
 /// The blind index's table (<c>person_index</c>: case id, kind, hash), beside Marten's and reset with
 /// them: emptying the event table empties it in the same transaction.
 /// </summary>
-public sealed class PersonIndexSchema(StoreOptions options) : FeatureSchemaBase("person-index", options.Advanced.Migrator)
+public sealed class PersonIndexSchema(StoreOptions options) : InfohusFeatureSchema("person-index", options)
 {
-    private readonly string _schema = options.Events.DatabaseSchemaName;
-
-    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
-
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var index = new Table(Named("person_index")) { PrimaryKeyName = "person_index_pkey" };
@@ -105,7 +101,7 @@ public sealed class PersonIndexSchema(StoreOptions options) : FeatureSchemaBase(
         index.Indexes.Add(new IndexDefinition("person_index_hash") { Columns = ["hash"] });
         yield return index;
 
-        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "person_index_empty", "person_index")) yield return emptied;
+        foreach (var emptied in EmptiedWithTheEvents("person_index_empty", "person_index")) yield return emptied;
     }
 }
 

@@ -1,4 +1,3 @@
-using Infohus.EventStore.Meetings;
 using Infohus.EventStore.Members;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +17,7 @@ public static class ReassessConcernEndpoint
     [WolverinePost("/api/cases/{id}/reassessment"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(Guid id, ReassessConcern? command, IDocumentSession session, HttpContext context, IOptions<ActionPlanSettings> plan)
     {
-        if (command?.MeetingId is { } meetingId && await session.LoadAsync<Meeting>(meetingId, context.RequestAborted) is null)
-            return Problems.NotFound("No meeting has this id.");
+        if (await AssessConcernEndpoint.UnknownMeeting(session, command?.MeetingId, context.RequestAborted) is { } unknown) return unknown;
         return await session.Decide(context, id, command, (state, at, actor, _) => state.Reassess(
             command!.ConcernLevel, command.Tier, command.Participants, plan.Value, at, actor, command.MeetingId));
     }

@@ -45,12 +45,8 @@ public static class CaseReferences
 /// The counter table, beside Marten's own and reset with them: emptying the event table empties it in the
 /// same transaction, so an empty store numbers its cases from 1 again.
 /// </summary>
-public sealed class CaseReferenceSchema(StoreOptions options) : FeatureSchemaBase("case-references", options.Advanced.Migrator)
+public sealed class CaseReferenceSchema(StoreOptions options) : InfohusFeatureSchema("case-references", options)
 {
-    private readonly string _schema = options.Events.DatabaseSchemaName;
-
-    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
-
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var counter = new Table(Named("case_reference_counter")) { PrimaryKeyName = "case_reference_counter_pkey" };
@@ -58,6 +54,6 @@ public sealed class CaseReferenceSchema(StoreOptions options) : FeatureSchemaBas
         counter.AddColumn<int>("last_number").NotNull();
         yield return counter;
 
-        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "case_reference_counter_empty", "case_reference_counter")) yield return emptied;
+        foreach (var emptied in EmptiedWithTheEvents("case_reference_counter_empty", "case_reference_counter")) yield return emptied;
     }
 }

@@ -24,12 +24,8 @@ public static class CaseDocuments
 }
 
 /// <summary>The document table, beside Marten's own and emptied with them on reset.</summary>
-public sealed class CaseDocumentSchema(StoreOptions options) : FeatureSchemaBase("case-documents", options.Advanced.Migrator)
+public sealed class CaseDocumentSchema(StoreOptions options) : InfohusFeatureSchema("case-documents", options)
 {
-    private readonly string _schema = options.Events.DatabaseSchemaName;
-
-    private PostgresqlObjectName Named(string name) => new(_schema, name, SchemaUtils.IdentifierUsage.General);
-
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var documents = new Table(Named("case_document")) { PrimaryKeyName = "case_document_pkey" };
@@ -39,6 +35,6 @@ public sealed class CaseDocumentSchema(StoreOptions options) : FeatureSchemaBase
         documents.Indexes.Add(new IndexDefinition("case_document_case_id") { Columns = ["case_id"] });
         yield return documents;
 
-        foreach (var emptied in EmptiedWithEvents.Objects(_schema, "case_document_empty", "case_document")) yield return emptied;
+        foreach (var emptied in EmptiedWithTheEvents("case_document_empty", "case_document")) yield return emptied;
     }
 }
