@@ -1,4 +1,5 @@
 using Infohus.Api.Hosting;
+using Infohus.Api.Notices;
 using Infohus.Api.Security;
 using JasperFx;
 using Wolverine;
@@ -12,7 +13,8 @@ builder.Services
     .AddInfohusEventStore(builder.Configuration, builder.Environment)
     .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
-    .AddInfohusHttp(builder.Configuration);
+    .AddInfohusHttp(builder.Configuration)
+    .AddInfohusNotices(builder.Configuration);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 using Infohus.Api.Cases.Deadlines;
+using Infohus.Api.Notices;
 using JasperFx;
 using Wolverine;
 
@@ -86,13 +87,14 @@ public static class StreamWrites
             // Another write on the same version won the race at commit; this one appended nothing
             // (Marten fills the sequence numbers it had taken with tombstones). The winner has
             // committed by now, so the store tells the version to reload.
-            lostRace: async () => Problems.Stale(command.Version, await StoredVersion(context, caseId)));
+            lostRace: async () => Problems.Stale(command.Version, await StoredVersion(context, caseId)),
+            before: stream.Aggregate);
     }
 
     /// <summary>
     /// Where every write ends: a refusal appends nothing; otherwise <paramref name="append"/> puts the
     /// events on their stream (a new one, or one loaded for writing), their reaction deadlines are
-    /// scheduled, and the session is tagged and saved.
+    /// scheduled, their notices queued, and the session is tagged and saved.
     /// </summary>
     public static async Task<IResult> Commit(
         this IDocumentSession session,
@@ -100,14 +102,15 @@ public static class StreamWrites
         Decision decision,
         Action<IReadOnlyList<object>> append,
         Func<IResult> answer,
-        Func<Task<IResult>>? lostRace = null)
+        Func<Task<IResult>>? lostRace = null,
+        Case? before = null)
     {
         if (decision.Refusal is { } refusal) return Problems.For(refusal);
 
         session.Tag(context);
         try
         {
-            await session.Save(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events, append, context.RequestAborted);
+            await session.Save(context.RequestServices.GetRequiredService<IMessageBus>(), decision.Events, append, context.RequestAborted, before);
         }
         catch (ConcurrencyException) when (lostRace is not null)
         {
@@ -119,13 +122,15 @@ public static class StreamWrites
     /// <summary>
     /// What every accepted write does, a member's through <see cref="Commit"/> and the system's own (the
     /// deadline alarm, the retention rule) directly: put the events on their stream, schedule the
-    /// reaction deadlines they set, save.
+    /// reaction deadlines they set, queue the e-mail notices they call for in the same transaction
+    /// (<paramref name="before"/>: the case as it stood, for whom to tell), save.
     /// </summary>
     public static async Task Save(this IDocumentSession session, IMessageBus bus, IReadOnlyList<object> events,
-        Action<IReadOnlyList<object>> append, CancellationToken cancellation)
+        Action<IReadOnlyList<object>> append, CancellationToken cancellation, Case? before = null)
     {
         append(events);
         await ReactionDeadlines.ScheduleFor(bus, events);
+        await using var notices = await session.EnrollNotices(bus, events, before);
         await session.SaveChangesAsync(cancellation);
     }
 

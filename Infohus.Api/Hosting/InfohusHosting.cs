@@ -4,6 +4,7 @@ using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
 using Infohus.Api.Idempotency;
 using Infohus.Api.Legal;
+using Infohus.Api.Notices;
 using Infohus.EventStore.Audit;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
@@ -200,5 +201,6 @@ public static class InfohusHosting
         opts.UseRuntimeCompilation();
         // Local messages (the retention rule) go through the PostgreSQL-backed inbox and survive a restart.
         opts.Policies.UseDurableLocalQueues();
+        opts.UseInfohusNotices();
     }
 }

@@ -39,7 +39,8 @@ public static class ReactionDeadlines
         var decision = state.CheckDeadline(alarm.DueAt, clock.GetUtcNow());
         if (decision.Events.Count == 0) return;
         // A write racing this one fails it with a concurrency error; Wolverine retries and it decides again.
-        await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None);
+        // The missed deadline's notice goes to whoever has the case, in the same transaction.
+        await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None, before: state);
         logger.LogInformation("Case {CaseId} missed its reaction deadline due {DueAt}", alarm.CaseId, alarm.DueAt);
     }
 }

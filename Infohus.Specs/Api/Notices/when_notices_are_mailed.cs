@@ -1,0 +1,178 @@
+using Alba;
+using Infohus.Api.Cases.Assigning;
+using Infohus.Api.Cases.Intake;
+using Infohus.Api.Notices;
+using Wolverine.Tracking;
+
+namespace Infohus.Specs.Api.Notices;
+
+/// <summary>
+/// Word to the right person in time: the API mails a real SMTP server (SpecMailServer) when a case is
+/// routed to a department or assigned to a member, a day before its reaction deadline and when it is
+/// missed. A notice carries the case's reference and a link, never personal data.
+/// </summary>
+public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
+{
+    private static SpecMailServer Mail => SpecMailServer.Instance;
+
+    [Fact]
+    public async Task a_citizens_concern_routed_to_the_police_queue_mails_the_police_with_reference_and_link_and_no_personal_data()
+    {
+        var referral = Given.CitizenReferral(age: 20) with
+        {
+            Description = "Bekymret for Jens Jensens udtalelser om vold.",
+            Subject = new Person("Jens Vestergaard Jensen", "010190-1234", "Vestergade 7, Hirtshals", "jens@example.dk"),
+            Referrer = new Referrer("Karen Mortensen", "karen@example.dk")
+        };
+        var (caseId, reference) = await Received(referral, Caller.BfuMember);
+
+        var mail = await OneMailAbout(caseId);
+
+        mail.To.ShouldBe("politi@infohus.test");
+        mail.Message.Subject.ShouldBe($"Sag {reference} venter i jeres kø");
+        mail.Text.ShouldContain($"{SpecMailServer.BaseUrl}/sager/{caseId}");
+        mail.Text.ShouldContain(reference);
+        foreach (var personal in new[] { "Jens", "Vestergaard", "010190", "1234", "Vestergade", "example.dk", "Karen", "Mortensen", "vold", "udtalelser" })
+            mail.Raw.ShouldNotContain(personal, Shouldly.Case.Insensitive, "a notice never carries personal data");
+    }
+
+    [Fact]
+    public async Task a_case_assigned_to_a_member_mails_the_member_and_a_claim_mails_nobody()
+    {
+        var (caseId, reference) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
+
+        var assigned = await Host.Post($"/api/cases/{caseId}/assignment",
+            new AssignCase(1, new Assignee("au-member", "Anna Andersen", Department.Au)), Caller.SspConsultant);
+        assigned.Status.ShouldBe(HttpStatusCode.OK, assigned.ToString());
+
+        var mail = await OneMailAbout(caseId);
+        mail.To.ShouldBe("au-member@infohus.test");
+        mail.Message.Subject.ShouldBe($"Sag {reference} er tildelt dig");
+        mail.Raw.ShouldNotContain("Anna", Shouldly.Case.Insensitive);
+        mail.Raw.ShouldNotContain("Andersen", Shouldly.Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task a_member_without_an_address_of_their_own_is_told_through_the_department()
+    {
+        var (caseId, reference) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
+
+        var assigned = await Host.Post($"/api/cases/{caseId}/assignment",
+            new AssignCase(1, new Assignee("saeh-member", "Sofie Holm", Department.Saeh)), Caller.SspConsultant);
+        assigned.Status.ShouldBe(HttpStatusCode.OK, assigned.ToString());
+
+        var mail = await OneMailAbout(caseId);
+        mail.To.ShouldBe("saeh@infohus.test");
+        mail.Message.Subject.ShouldBe($"Sag {reference} er tildelt dig");
+    }
+
+    [Fact]
+    public async Task an_acute_intake_mails_the_department_that_an_ad_hoc_meeting_is_needed()
+    {
+        var (caseId, reference) = await Received(Given.EmployeeReferral() with { FirstConcern = new FirstConcern("acute") }, Caller.BfuMember);
+
+        var mail = await OneMailAbout(caseId);
+
+        mail.To.ShouldBe("bfu@infohus.test");
+        mail.Message.Subject.ShouldBe($"Akut: sag {reference} kræver et ad hoc-møde");
+        mail.Text.ShouldContain("ad hoc-møde");
+        mail.Text.ShouldContain($"{SpecMailServer.BaseUrl}/sager/{caseId}");
+    }
+
+    [Fact]
+    public async Task a_deadline_a_day_away_reminds_the_member_who_has_the_case()
+    {
+        // Received so that its 31-day assessment deadline falls due a day and three seconds from now:
+        // the reminder, scheduled durably a day ahead, rings in three seconds.
+        var (caseId, reference) = await Received(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(3) }, Caller.BfuMember);
+
+        var mail = await OneMailAbout(caseId, "the reminder a day before the deadline");
+
+        mail.To.ShouldBe("bfu-member@infohus.test");
+        mail.Message.Subject.ShouldBe($"Reaktionsfristen for sag {reference} udløber i morgen");
+    }
+
+    [Fact]
+    public async Task a_reminder_for_a_deadline_the_case_has_met_sends_nothing()
+    {
+        var @case = await Host.InterviewedReferral();
+        var due = (await Host.StoredEvents(@case.Id)).Select(e => e.Data).OfType<ReferralReceived>().Single().AssessmentDueAt!.Value;
+        await Host.Step(@case, "assessment", new AssessConcern(@case.Version, true, [Department.Bfu], "moderate", PreventionTier.Specific));
+
+        var tracked = await Host.InvokeMessageAndWaitAsync(new RemindOfReactionDeadline(@case.Id, due));
+
+        tracked.Sent.MessagesOf<NoticeToSend>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_missed_deadline_mails_the_member_who_has_the_case()
+    {
+        var (caseId, reference) = await Received(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-32) }, Caller.BfuMember);
+
+        var mail = await OneMailAbout(caseId, "the missed deadline's notice");
+
+        mail.To.ShouldBe("bfu-member@infohus.test");
+        mail.Message.Subject.ShouldBe($"Reaktionsfristen for sag {reference} er overskredet");
+    }
+
+    [Fact]
+    public async Task a_mail_server_that_is_down_delays_the_notice_and_it_is_delivered_once_when_it_is_back()
+    {
+        var (caseId, reference) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
+        var refusedBefore = Mail.Refused;
+        Mail.Refusing = true;
+        try
+        {
+            var assigned = await Host.Post($"/api/cases/{caseId}/assignment",
+                new AssignCase(1, new Assignee("au-member", "Anna Andersen", Department.Au)), Caller.SspConsultant);
+            assigned.Status.ShouldBe(HttpStatusCode.OK, assigned.ToString());
+            await Waiting.Until(() => Task.FromResult(Mail.Refused >= refusedBefore + 2), "the mail server to refuse the notice twice");
+        }
+        finally
+        {
+            Mail.Refusing = false;
+        }
+
+        var mail = await OneMailAbout(caseId, "the notice once the mail server is back");
+        mail.Message.Subject.ShouldBe($"Sag {reference} er tildelt dig");
+        await Waiting.Until(async () => await PendingNotices() == 0, "the notice to be done with in the inbox");
+        Mail.About(caseId).Count.ShouldBe(1, "delivered exactly once");
+    }
+
+    [Fact]
+    public async Task a_write_that_is_refused_or_loses_its_race_at_commit_sends_nothing()
+    {
+        var (caseId, _) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
+
+        // Two assignments on the same version at the same moment: one commits, the other is a 409
+        // (at the version check or at commit, where its outbox rolls back with it).
+        var answers = await Task.WhenAll(
+            Host.Post($"/api/cases/{caseId}/assignment", new AssignCase(1, new Assignee("au-member", "Anna Andersen", Department.Au)), Caller.SspConsultant),
+            Host.Post($"/api/cases/{caseId}/assignment", new AssignCase(1, new Assignee("police-member", "Per Poulsen", Department.Police)), Caller.SspConsultant));
+        answers.Count(a => a.Status == HttpStatusCode.OK).ShouldBe(1);
+        answers.Count(a => a.Status == HttpStatusCode.Conflict).ShouldBe(1);
+        var winner = answers[0].Status == HttpStatusCode.OK ? "au-member@infohus.test" : "politi@infohus.test";
+
+        var mail = await OneMailAbout(caseId);
+        await Waiting.Until(async () => await PendingNotices() == 0, "every queued notice to be done with");
+        mail.To.ShouldBe(winner);
+        Mail.About(caseId).Count.ShouldBe(1, "the losing write sent nothing");
+    }
+
+    private async Task<(Guid Id, string Reference)> Received(ReceiveReferral referral, Caller by)
+    {
+        var answer = await Host.Post("/api/cases", referral, by);
+        answer.Status.ShouldBe(HttpStatusCode.Created, answer.ToString());
+        return (answer.Id, answer.Body!["reference"]!.GetValue<string>());
+    }
+
+    private static async Task<DeliveredMail> OneMailAbout(Guid caseId, string what = "the notice")
+    {
+        await Waiting.Until(() => Task.FromResult(Mail.About(caseId).Count > 0), what);
+        return Mail.About(caseId).ShouldHaveSingleItem();
+    }
+
+    /// <summary>Notices still in Wolverine's durable inbox, not yet handled (queued, retrying or scheduled).</summary>
+    private Task<long> PendingNotices() =>
+        App.Scalar<long>("select count(*) from infohus.wolverine_incoming_envelopes where message_type like '%NoticeToSend%' and status <> 'Handled'");
+}
