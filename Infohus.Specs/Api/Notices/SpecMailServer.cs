@@ -39,10 +39,13 @@ public sealed class SpecMailServer : MessageStore
     public const string BaseUrl = "https://infohus.test";
 
     /// <summary>The shared host's notice configuration: this server, an address per department, and two members' own.</summary>
-    public static IEnumerable<(string Key, string Value)> Settings =>
+    public static IEnumerable<(string Key, string Value)> Settings => SettingsFor(Instance.Port);
+
+    /// <summary>The same, for a mail server on another port (one where nothing listens plays a stopped server).</summary>
+    public static IEnumerable<(string Key, string Value)> SettingsFor(int port) =>
     [
         ("Infohus:Notices:Smtp:Host", "127.0.0.1"),
-        ("Infohus:Notices:Smtp:Port", Instance.Port.ToString()),
+        ("Infohus:Notices:Smtp:Port", port.ToString()),
         ("Infohus:Notices:Smtp:Security", "None"),
         ("Infohus:Notices:Smtp:Sender", "infohus@infohus.test"),
         ("Infohus:Notices:BaseUrl", BaseUrl),
@@ -71,12 +74,19 @@ public sealed class SpecMailServer : MessageStore
         return Task.FromResult(SmtpResponse.Ok);
     }
 
-    private static SpecMailServer Start()
+    /// <summary>A loopback port nothing listens on (at the moment it is asked).</summary>
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        return port;
+    }
+
+    private static SpecMailServer Start()
+    {
+        var port = FreePort();
 
         var store = new SpecMailServer { Port = port };
         var options = new SmtpServerOptionsBuilder()

@@ -2,6 +2,7 @@ using Alba;
 using Infohus.Api.Cases.Assigning;
 using Infohus.Api.Cases.Intake;
 using Infohus.Api.Notices;
+using Microsoft.AspNetCore.Hosting;
 using Wolverine.Tracking;
 
 namespace Infohus.Specs.Api.Notices;
@@ -37,7 +38,7 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
     }
 
     [Fact]
-    public async Task a_case_assigned_to_a_member_mails_the_member_and_a_claim_mails_nobody()
+    public async Task a_case_assigned_to_a_member_mails_the_member()
     {
         var (caseId, reference) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
 
@@ -159,6 +160,48 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
         Mail.About(caseId).Count.ShouldBe(1, "the losing write sent nothing");
     }
 
+    [Fact]
+    public async Task a_notice_queued_while_the_mail_server_is_stopped_survives_a_restart_and_is_delivered_once()
+    {
+        // A database of its own: the first host's inbox must not be drained by the shared host.
+        var connection = await SpecDatabases.Fresh("infohus_specs_notice_restart");
+        var stoppedServer = SpecMailServer.FreePort();
+        Guid caseId;
+        await using (var first = await NoticeHost(connection, stoppedServer))
+        {
+            var received = await first.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember);
+            received.Status.ShouldBe(HttpStatusCode.Created, received.ToString());
+            caseId = received.Id;
+            var assigned = await first.Post($"/api/cases/{caseId}/assignment",
+                new AssignCase(1, new Assignee("au-member", "Anna Andersen", Department.Au)), Caller.SspConsultant);
+            assigned.Status.ShouldBe(HttpStatusCode.OK, assigned.ToString());
+            // Stored in the inbox with the assignment, in its transaction.
+            (await PendingNotices(connection)).ShouldBe(1);
+        }
+        Mail.About(caseId).ShouldBeEmpty("nothing reached a mail server while it was stopped");
+
+        await using var second = await NoticeHost(connection, Mail.Port);
+        var mail = await OneMailAbout(caseId, "the next host to deliver the queued notice");
+        mail.To.ShouldBe("au-member@infohus.test");
+        await Waiting.Until(async () => await PendingNotices(connection) == 0, "the notice to be done with in the inbox");
+        Mail.About(caseId).Count.ShouldBe(1, "delivered exactly once");
+    }
+
+    private static Task<IAlbaHost> NoticeHost(string connection, int smtpPort) =>
+        SpecDatabases.Host(connection, builder =>
+        {
+            builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
+            foreach (var (key, value) in SpecMailServer.SettingsFor(smtpPort)) builder.UseSetting(key, value);
+        });
+
+    private static async Task<long> PendingNotices(string connection)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(PendingNoticesSql, db);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task<(Guid Id, string Reference)> Received(ReceiveReferral referral, Caller by)
     {
         var answer = await Host.Post("/api/cases", referral, by);
@@ -173,6 +216,8 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
     }
 
     /// <summary>Notices still in Wolverine's durable inbox, not yet handled (queued, retrying or scheduled).</summary>
-    private Task<long> PendingNotices() =>
-        App.Scalar<long>("select count(*) from infohus.wolverine_incoming_envelopes where message_type like '%NoticeToSend%' and status <> 'Handled'");
+    private Task<long> PendingNotices() => App.Scalar<long>(PendingNoticesSql);
+
+    private const string PendingNoticesSql =
+        "select count(*) from infohus.wolverine_incoming_envelopes where message_type like '%NoticeToSend%' and status <> 'Handled'";
 }
