@@ -29,18 +29,18 @@ public sealed class NoticeMail(NoticeSettings settings, ILogger<NoticeMail> logg
             throw new NoticeNotDelivered($"Notice {notice.Id} waits: no Infohus:Notices:Smtp:Host is configured.", permanent: false);
 
         var (subject, body) = NoticeText.Compose(notice, settings.LinkTo(notice.CaseId));
-        var message = new MimeMessage
-        {
-            Subject = subject,
-            Body = new TextPart("plain") { Text = body },
-            // The same notice always carries the same Message-Id, so a mail system can drop a repeat.
-            MessageId = $"{notice.Id}@infohus"
-        };
-        message.From.Add(MailboxAddress.Parse(settings.Smtp.Sender));
-        message.To.Add(MailboxAddress.Parse(notice.To));
-
         try
         {
+            var message = new MimeMessage
+            {
+                Subject = subject,
+                Body = new TextPart("plain") { Text = body },
+                // The same notice always carries the same Message-Id, so a mail system can drop a repeat.
+                MessageId = $"{notice.Id}@infohus"
+            };
+            message.From.Add(MailboxAddress.Parse(settings.Smtp.Sender));
+            message.To.Add(MailboxAddress.Parse(notice.To));
+
             using var client = new SmtpClient();
             await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, settings.Smtp.Security, cancellation);
             if (!string.IsNullOrEmpty(settings.Smtp.User))
@@ -50,9 +50,10 @@ public sealed class NoticeMail(NoticeSettings settings, ILogger<NoticeMail> logg
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever MailKit or MimeKit say may quote an address: the message keeps only the type and status.
             var status = e is SmtpCommandException command ? $" {(int)command.StatusCode} {command.ErrorCode}" : "";
             throw new NoticeNotDelivered($"The mail server did not take notice {notice.Id} ({notice.Kind}): {e.GetType().Name}{status}.",
-                permanent: e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 });
+                permanent: e is ParseException or SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 });
         }
         Sent(notice);
     }
