@@ -36,8 +36,6 @@ public sealed class InfohusApp : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", ConnectionString);
             builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
-            // Notices go to a real SMTP server in this process (Api/Notices/SpecMailServer.cs).
-            foreach (var (key, value) in Api.Notices.SpecMailServer.Settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILogEventSink>(Logs);

@@ -38,10 +38,7 @@ public sealed class SpecMailServer : MessageStore
 
     public const string BaseUrl = "https://infohus.test";
 
-    /// <summary>The shared host's notice configuration: this server, an address per department, and two members' own.</summary>
-    public static IEnumerable<(string Key, string Value)> Settings => SettingsFor(Instance.Port);
-
-    /// <summary>The same, for a mail server on another port (one where nothing listens plays a stopped server).</summary>
+    /// <summary>The notice specs' configuration: a mail server on that port (one where nothing listens plays a stopped server), an address per department, and two members' own.</summary>
     public static IEnumerable<(string Key, string Value)> SettingsFor(int port) =>
     [
         ("Infohus:Notices:Smtp:Host", "127.0.0.1"),

@@ -1,4 +1,5 @@
 using Alba;
+using Marten;
 using Infohus.Api.Cases.Assigning;
 using Infohus.Api.Cases.Intake;
 using Infohus.Api.Notices;
@@ -12,8 +13,15 @@ namespace Infohus.Specs.Api.Notices;
 /// routed to a department or assigned to a member, a day before its reaction deadline and when it is
 /// missed. A notice carries the case's reference and a link, never personal data.
 /// </summary>
-public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
+[Collection(ApiCollection.Name)]
+public class when_notices_are_mailed(NoticesHost notices) : IClassFixture<NoticesHost>, IAsyncLifetime
 {
+    private IAlbaHost Host => notices.Host;
+
+    public Task InitializeAsync() => Host.ResetAllMartenDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static SpecMailServer Mail => SpecMailServer.Instance;
 
     [Fact]
@@ -149,7 +157,7 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
         // a race was lost at commit (Marten leaves a tombstone for it).
         for (var round = 0; ; round++)
         {
-            var tombstonesBefore = await App.Tombstones();
+            var tombstonesBefore = await Scalar<long>(notices.ConnectionString, "select count(*) from infohus.mt_events where type = 'tombstone'");
             var (caseId, _) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
             var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
                 Host.Post($"/api/cases/{caseId}/assignment",
@@ -163,10 +171,10 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
             mail.To.ShouldBe(winner == Department.Police ? "politi@infohus.test" : $"{winner.ToString().ToLowerInvariant()}@infohus.test");
             Mail.About(caseId).Count.ShouldBe(1, "the losing writes sent nothing");
 
-            await Waiting.Until(async () => await App.Scalar<bool>("""
+            await Waiting.Until(async () => await Scalar<bool>(notices.ConnectionString, """
                 select max(seq_id) = (select last_value from infohus.mt_events_sequence) from infohus.mt_events
                 """), "Marten to fill every sequence number a lost commit had taken");
-            if (await App.Tombstones() > tombstonesBefore) return;
+            if (await Scalar<long>(notices.ConnectionString, "select count(*) from infohus.mt_events where type = 'tombstone'") > tombstonesBefore) return;
             round.ShouldBeLessThan(10, "some assignment lost its race at commit, not only at the version check");
         }
     }
@@ -198,19 +206,21 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
         Mail.About(caseId).Count.ShouldBe(1, "delivered exactly once");
     }
 
-    private static Task<IAlbaHost> NoticeHost(string connection, int smtpPort) =>
+    internal static Task<IAlbaHost> NoticeHost(string connection, int smtpPort) =>
         SpecDatabases.Host(connection, builder =>
         {
             builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
             foreach (var (key, value) in SpecMailServer.SettingsFor(smtpPort)) builder.UseSetting(key, value);
         });
 
-    private static async Task<long> PendingNotices(string connection)
+    private static Task<long> PendingNotices(string connection) => Scalar<long>(connection, PendingNoticesSql);
+
+    private static async Task<T> Scalar<T>(string connection, string sql)
     {
         await using var db = new Npgsql.NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(PendingNoticesSql, db);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = new Npgsql.NpgsqlCommand(sql, db);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(Guid Id, string Reference)> Received(ReceiveReferral referral, Caller by)
@@ -227,8 +237,27 @@ public class when_notices_are_mailed(InfohusApp app) : ApiSpec(app)
     }
 
     /// <summary>Notices still in Wolverine's durable inbox, not yet handled (queued, retrying or scheduled).</summary>
-    private Task<long> PendingNotices() => App.Scalar<long>(PendingNoticesSql);
+    private Task<long> PendingNotices() => PendingNotices(notices.ConnectionString);
 
     private const string PendingNoticesSql =
         "select count(*) from infohus.wolverine_incoming_envelopes where message_type like '%NoticeToSend%' and status <> 'Handled'";
+}
+
+/// <summary>
+/// The notice specs' own database and host, configured to mail SpecMailServer; the shared host sends no
+/// notices, so no other spec pays for them. In the shared host's collection: it runs beside no other API spec.
+/// </summary>
+public sealed class NoticesHost : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await SpecDatabases.Fresh("infohus_specs_notices");
+        Host = await when_notices_are_mailed.NoticeHost(ConnectionString, SpecMailServer.Instance.Port);
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }
