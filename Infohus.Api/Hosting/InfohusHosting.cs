@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
+using Infohus.Api.Contract;
 using Infohus.Api.Idempotency;
 using Infohus.Api.Legal;
 using Infohus.EventStore.Audit;
@@ -140,8 +141,8 @@ public static class InfohusHosting
     /// <summary>JSON, problem details, health checks and the API reference.</summary>
     public static IServiceCollection AddInfohusHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
-        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => ConfigureRequestJson(json.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Customize);
         services.Configure<ReliabilitySettings>(configuration.GetSection(ReliabilitySettings.Section));
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<DataTheDatabaseRefuses>();
@@ -163,6 +164,18 @@ public static class InfohusHosting
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         InputLimits.Apply(json);
+    }
+
+    /// <summary>
+    /// What the API reads requests with: <see cref="ConfigureJson"/>, and an unknown property or a number
+    /// sent as a string is a 400 naming the field, never silently dropped or converted (<see cref="RequestBodies"/>).
+    /// </summary>
+    public static void ConfigureRequestJson(JsonSerializerOptions json)
+    {
+        ConfigureJson(json);
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.Converters.Add(RequestBodies.Of(typeof(InfohusHosting).Assembly));
     }
 
     public static WebApplication UseInfohusPipeline(this WebApplication app)

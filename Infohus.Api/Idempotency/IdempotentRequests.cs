@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Infohus.Api.Contract;
 using Infohus.EventStore.Schema;
 using Npgsql;
 using Weasel.Core;
@@ -42,7 +43,7 @@ public static class IdempotentRequests
             }
             if (key.Length is 0 or > MaxKeyLength)
             {
-                await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", $"An Idempotency-Key holds 1 to {MaxKeyLength} characters.");
+                await Problem(context, ProblemTypes.InvalidRequest, $"An Idempotency-Key holds 1 to {MaxKeyLength} characters.");
                 return;
             }
             await Handle(context, next, key);
@@ -140,13 +141,13 @@ public static class IdempotentRequests
 
         if (!((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(hash))
         {
-            await Problem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+            await Problem(context, ProblemTypes.IdempotencyKeyReused,
                 "This Idempotency-Key was used for a different request; use a new key for a new request.");
             return true;
         }
         if (reader.IsDBNull(1))
         {
-            await Problem(context, StatusCodes.Status409Conflict, "Request in progress",
+            await Problem(context, ProblemTypes.RequestInProgress,
                 "A request with this Idempotency-Key is still being processed; retry shortly.");
             return true;
         }
@@ -169,8 +170,8 @@ public static class IdempotentRequests
         return sha.GetHashAndReset();
     }
 
-    private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+    private static Task Problem(HttpContext context, ProblemType kind, string detail) =>
+        Results.Problem(statusCode: kind.Status, title: kind.Title, type: kind.Type, detail: detail).ExecuteAsync(context);
 }
 
 /// <summary>
