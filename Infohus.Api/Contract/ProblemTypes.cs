@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Infohus.Api.Contract;
@@ -17,7 +16,7 @@ public sealed record ProblemType(string Code, int Status, string Title, string W
 /// through <see cref="Customize"/>, which gives each its type and <c>code</c>, so no answer carries a
 /// framework's type, title or a .NET type name.
 /// </summary>
-public static partial class ProblemTypes
+public static class ProblemTypes
 {
     public static readonly ProblemType InvalidRequest = new("invalid-request", 400, "Invalid request",
         "A value breaks its field's rule: an unknown code, a blank text, a future occurredAt, a query parameter or page out of bounds, a control character.");
@@ -78,7 +77,7 @@ public static partial class ProblemTypes
         {
             kind = problem.Title switch
             {
-                // Wolverine's answer to a body System.Text.Json refused (HttpHandler.ReadJsonAsync).
+                // Wolverine's answer to a body System.Text.Json refused (HttpHandler.ReadJsonAsync); it names .NET types.
                 "Invalid JSON format" => RefusedBody(problem),
                 // Wolverine's answer to a query value that does not parse (RejectUnparseableQueryValues); it names .NET types.
                 "Invalid query string value" => RefusedQueryValue(problem),
@@ -111,16 +110,10 @@ public static partial class ProblemTypes
         _ => Unexpected
     };
 
+    /// <summary>Bodies are read strictly before Wolverine reads them (<see cref="RequestBodies"/>); what still reaches Wolverine's refusal is not JSON it can read.</summary>
     private static ProblemType RefusedBody(ProblemDetails problem)
     {
-        if (problem.Detail is { } detail && FieldMessage().Match(detail) is { Success: true } field)
-        {
-            problem.Detail = field.Groups["message"].Value;
-            problem.Extensions["errors"] = field.Groups["fields"].Value.Split(", ")
-                .ToDictionary(name => name, _ => new[] { field.Groups["message"].Value });
-            return InvalidField;
-        }
-        problem.Detail = "The body is not well-formed JSON.";
+        problem.Detail = "The body cannot be read as this request's JSON.";
         return MalformedJson;
     }
 
@@ -132,7 +125,4 @@ public static partial class ProblemTypes
         return InvalidRequest;
     }
 
-    /// <summary>The form <see cref="RequestBodies"/> gives a refused body's message: the fields, then what is wrong.</summary>
-    [GeneratedRegex(@"^Fields? (?<fields>[^:]+): (?<message>.+)$", RegexOptions.Singleline)]
-    private static partial Regex FieldMessage();
 }

@@ -1,96 +1,101 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Infohus.Api.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Infohus.Api.Contract;
 
 /// <summary>
-/// Reads every request body strictly and says which field broke which rule. System.Text.Json knows the
-/// path of a refused field only at the root of a read, and Wolverine passes on only the exception's
-/// message (with .NET type names in it); so each body type is read as a root of its own here, and the
-/// message rewritten as "Field registration.age: …" without type names, which
-/// <see cref="ProblemTypes.Customize"/> turns into the problem's <c>errors</c>.
+/// Reads every JSON request body before its endpoint does, with the same options, and refuses one that
+/// does not fit with a 400 naming the fields. Wolverine reads the body too, but passes on only the
+/// exception's message (with .NET type names in it), and System.Text.Json knows the path of a refused
+/// field only at the root of a read: here the read is the root. The body is small (256 KiB at most), so
+/// reading it twice costs little.
 /// </summary>
-public sealed partial class RequestBodies(IReadOnlySet<Type> bodies) : JsonConverterFactory
+public static partial class RequestBodies
 {
-    private readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> _inner = new();
-
-    /// <summary>The body types of the API's endpoints: the nullable parameter of our own type every endpoint takes its body as.</summary>
-    public static RequestBodies Of(Assembly assembly)
+    /// <summary>The body type of each POST route: the nullable parameter of our own type the endpoint takes its body as.</summary>
+    public static IReadOnlyDictionary<string, Type> Of(Assembly assembly)
     {
         var nullability = new NullabilityInfoContext();
-        var types = ApiEndpoints.In(assembly)
-            .SelectMany(endpoint => endpoint.Method.GetParameters())
-            .Where(p => p.ParameterType.Assembly == assembly && p.ParameterType.IsClass
-                        && nullability.Create(p).ReadState == NullabilityState.Nullable)
-            .Select(p => p.ParameterType)
-            .ToHashSet();
-        return new RequestBodies(types);
+        return ApiEndpoints.In(assembly)
+            .Where(endpoint => endpoint.HttpMethod == HttpMethods.Post)
+            .Select(endpoint => (endpoint.Route, Body: endpoint.Method.GetParameters().FirstOrDefault(p =>
+                p.ParameterType.Assembly == assembly && p.ParameterType.IsClass && nullability.Create(p).ReadState == NullabilityState.Nullable)))
+            .Where(e => e.Body is not null)
+            .ToDictionary(e => e.Route, e => e.Body!.ParameterType);
     }
 
-    public IReadOnlySet<Type> Types => bodies;
-
-    public override bool CanConvert(Type typeToConvert) => bodies.Contains(typeToConvert);
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Body<>).MakeGenericType(typeToConvert), _inner.GetValue(options, Without))!;
-
-    /// <summary>The same options without this factory: what reads the body itself.</summary>
-    private JsonSerializerOptions Without(JsonSerializerOptions options)
+    public static WebApplication UseStrictRequestBodies(this WebApplication app)
     {
-        var inner = new JsonSerializerOptions(options);
-        inner.Converters.Remove(this);
-        return inner;
-    }
-
-    private sealed class Body<T>(JsonSerializerOptions inner) : JsonConverter<T>
-    {
-        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        var bodies = Of(typeof(RequestBodies).Assembly);
+        app.Use(async (context, next) =>
         {
-            try
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            if (route is not null && HttpMethods.IsPost(context.Request.Method) && bodies.TryGetValue("/" + route.TrimStart('/'), out var type)
+                && context.Request.ContentLength is not 0 && context.Request.HasJsonContentType())
             {
-                return JsonSerializer.Deserialize<T>(ref reader, inner);
+                context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: InputLimits.MaxBodyBytes);
+                var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                IResult? refusal = null;
+                try
+                {
+                    await JsonSerializer.DeserializeAsync(context.Request.Body, type, json, context.RequestAborted);
+                }
+                catch (JsonException refused)
+                {
+                    refusal = Refusal(refused);
+                }
+                context.Request.Body.Position = 0;
+                if (refusal is not null)
+                {
+                    await refusal.ExecuteAsync(context);
+                    return;
+                }
             }
-            // The reader's own exception (inside the one System.Text.Json adds the path to) says the JSON is not
-            // well-formed: passed on as it is.
-            catch (JsonException refused) when (refused.InnerException is not JsonException)
-            {
-                throw new JsonException(Describe(refused));
-            }
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>What the refused body gets: the fields and what is wrong with them, in words an integrator reads, with no .NET type in it.</summary>
+    private static IResult Refusal(JsonException refused)
+    {
+        var message = refused.Message;
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+            return Invalid(["(body)"], $"The body nests deeper than the maximum depth of {InputLimits.MaxDepth}.");
+        // The reader's own exception (inside the one System.Text.Json adds the path to): not well-formed JSON.
+        if (refused.InnerException is JsonException)
+        {
+            var kind = ProblemTypes.MalformedJson;
+            return Results.Problem(statusCode: kind.Status, title: kind.Title, type: kind.Type,
+                detail: $"The body is not well-formed JSON (line {refused.LineNumber + 1}, byte {refused.BytePositionInLine + 1}).");
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value, inner);
-    }
-
-    /// <summary>"Field a.b: what is wrong" (or "Fields a, b: …"), in words an integrator reads, with no .NET type in it.</summary>
-    public static string Describe(JsonException refused)
-    {
         var path = FieldOf(refused.Path);
-        var message = refused.Message;
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups["name"].Value;
-            var field = path.EndsWith(name, StringComparison.Ordinal) ? path : Join(path, name);
-            return $"Field {field}: Unknown property; the request has no field of this name.";
+            return Invalid([path.EndsWith(name, StringComparison.Ordinal) ? path : Join(path, name)], "Unknown property: the request has no field of this name.");
         }
         if (MissingRequired().Match(message) is { Success: true } missing)
-        {
-            var names = missing.Groups["names"].Value.Split(", ").Select(n => Join(path, n.Trim('\'')));
-            return $"Fields {string.Join(", ", names)}: Required.";
-        }
+            return Invalid([.. missing.Groups["names"].Value.Split(", ").Select(n => Join(path, n.Trim('\'')))], "Required.");
         if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal))
-            return $"Field {OrBody(path)}: May not be null.";
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-            return $"Field {OrBody(path)}: The body nests deeper than the maximum depth of {InputLimits.MaxDepth}.";
+            return Invalid([OrBody(path)], "May not be null.");
         // System.Text.Json's own messages name .NET types; ours (the input limits) say the rule.
         if (message.Contains("Path:", StringComparison.Ordinal) || message.Contains("could not be converted", StringComparison.Ordinal)
             || message.Contains("Infohus.", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal))
-            return $"Field {OrBody(path)}: Not a value of the field's type, or not one of its codes.";
-        return $"Field {OrBody(path)}: {message}";
+            return Invalid([OrBody(path)], "Not a value of the field's type, or not one of its codes.");
+        return Invalid([OrBody(path)], message);
+    }
+
+    private static IResult Invalid(IReadOnlyList<string> fields, string message)
+    {
+        var kind = ProblemTypes.InvalidField;
+        var detail = $"{(fields.Count == 1 ? "Field" : "Fields")} {string.Join(", ", fields)}: {message}";
+        return Results.Problem(statusCode: kind.Status, title: kind.Title, type: kind.Type, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = fields.ToDictionary(f => f, _ => new[] { message }) });
     }
 
     private static string FieldOf(string? path) => path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
@@ -102,6 +107,6 @@ public sealed partial class RequestBodies(IReadOnlySet<Type> bodies) : JsonConve
     [GeneratedRegex(@"The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
-    [GeneratedRegex(@"missing required properties,? including:? (?<names>.+?)\.?$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"missing required properties,? including:? (?<names>.+?)\.?(\s+Path:.*)?$", RegexOptions.Singleline)]
     private static partial Regex MissingRequired();
 }

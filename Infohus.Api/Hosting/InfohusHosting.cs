@@ -146,7 +146,9 @@ public static class InfohusHosting
         services.Configure<ReliabilitySettings>(configuration.GetSection(ReliabilitySettings.Section));
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<DataTheDatabaseRefuses>();
-        services.AddOpenApi();
+        services.AddInfohusOpenApi();
+        services.AddInfohusResponseHeaders();
+        services.AddInfohusRateLimits(configuration);
         services.AddWolverineHttp();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -168,24 +170,27 @@ public static class InfohusHosting
 
     /// <summary>
     /// What the API reads requests with: <see cref="ConfigureJson"/>, and an unknown property or a number
-    /// sent as a string is a 400 naming the field, never silently dropped or converted (<see cref="RequestBodies"/>).
+    /// sent as a string is a 400 naming the field (<see cref="RequestBodies"/>), never silently dropped or converted.
     /// </summary>
     public static void ConfigureRequestJson(JsonSerializerOptions json)
     {
         ConfigureJson(json);
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.NumberHandling = JsonNumberHandling.Strict;
-        json.Converters.Add(RequestBodies.Of(typeof(InfohusHosting).Assembly));
     }
 
     public static WebApplication UseInfohusPipeline(this WebApplication app)
     {
+        app.UseInfohusResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInputLimits();
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
+        app.UseInfohusRateLimits();
         app.UseAuthorization();
+        app.UseConditionalRequests();
+        app.UseStrictRequestBodies();
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
