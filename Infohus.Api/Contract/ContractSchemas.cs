@@ -43,6 +43,12 @@ public static class ContractSchemas
                 schema.Minimum = (-InputLimits.MaxNumber).ToString();
                 schema.Maximum = InputLimits.MaxNumber.ToString();
             }
+            else if (typeof(JsonNode).IsAssignableFrom(underlying))
+            {
+                // An event's data as stored: each event type has its own fields.
+                schema.Type = JsonSchemaType.Object | orNull;
+                schema.Description = "The event's data as stored, with the event's own field names.";
+            }
             else if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
             {
                 schema.Type = JsonSchemaType.Array | orNull;
@@ -104,11 +110,11 @@ public static class ContractSchemas
         {
             var example = new JsonObject();
             if (depth > 6) return example;
-            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            {
-                if (schema.Required?.Contains(name) != true) continue;
+            var properties = schema.Properties ?? new Dictionary<string, IOpenApiSchema>();
+            // The required fields; a body with none required (a lookup by one of several fields) shows its first.
+            var shown = properties.Where(p => schema.Required?.Contains(p.Key) == true).ToList() is { Count: > 0 } required ? required : properties.Take(1).ToList();
+            foreach (var (name, property) in shown)
                 example[name] = Example(property, document, depth + 1);
-            }
             return example;
         }
         if (type.HasFlag(JsonSchemaType.Array))

@@ -101,13 +101,15 @@ public static class IdempotentRequests
         }
         await using (var keep = new NpgsqlCommand(context.Response.StatusCode >= 500
             ? "delete from infohus.idempotency where caller = @caller and key = @key"
-            : "update infohus.idempotency set status = @status, content_type = @type, body = @body where caller = @caller and key = @key", connection))
+            : "update infohus.idempotency set status = @status, content_type = @type, body = @body, location = @location where caller = @caller and key = @key", connection))
         {
             keep.Parameters.AddWithValue("caller", caller);
             keep.Parameters.AddWithValue("key", key);
             keep.Parameters.AddWithValue("status", context.Response.StatusCode);
             keep.Parameters.AddWithValue("type", (object?)context.Response.ContentType ?? DBNull.Value);
             keep.Parameters.AddWithValue("body", captured.ToArray());
+            // A creation's Location is part of its answer: a replay names the created resource too.
+            keep.Parameters.AddWithValue("location", context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : DBNull.Value);
             await keep.ExecuteNonQueryAsync(CancellationToken.None);
         }
         captured.Position = 0;
@@ -133,7 +135,7 @@ public static class IdempotentRequests
     private static async Task<bool> Replay(HttpContext context, NpgsqlConnection connection, string caller, string key, byte[] hash)
     {
         await using var find = new NpgsqlCommand(
-            "select request_hash, status, content_type, body from infohus.idempotency where caller = @caller and key = @key", connection);
+            "select request_hash, status, content_type, body, location from infohus.idempotency where caller = @caller and key = @key", connection);
         find.Parameters.AddWithValue("caller", caller);
         find.Parameters.AddWithValue("key", key);
         await using var reader = await find.ExecuteReaderAsync(context.RequestAborted);
@@ -154,6 +156,7 @@ public static class IdempotentRequests
 
         context.Response.StatusCode = reader.GetInt32(1);
         if (!reader.IsDBNull(2)) context.Response.ContentType = reader.GetString(2);
+        if (!reader.IsDBNull(4)) context.Response.Headers.Location = reader.GetString(4);
         context.Response.Headers["Idempotent-Replayed"] = "true";
         await context.Response.Body.WriteAsync((byte[])reader.GetValue(3), context.RequestAborted);
         return true;
@@ -192,6 +195,7 @@ public sealed class IdempotencySchema(StoreOptions options) : InfohusFeatureSche
         keys.AddColumn<int>("status");
         keys.AddColumn("content_type", "text");
         keys.AddColumn("body", "bytea");
+        keys.AddColumn("location", "text");
         keys.AddColumn("created_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
         yield return keys;
