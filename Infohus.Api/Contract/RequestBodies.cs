@@ -38,16 +38,10 @@ public static partial class RequestBodies
             {
                 context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: InputLimits.MaxBodyBytes);
                 var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-                IResult? refusal = null;
-                try
-                {
-                    await JsonSerializer.DeserializeAsync(context.Request.Body, type, json, context.RequestAborted);
-                }
-                catch (JsonException refused)
-                {
-                    refusal = Refusal(refused);
-                }
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
                 context.Request.Body.Position = 0;
+                var refusal = Refusal(body.GetBuffer().AsSpan(0, (int)body.Length), type, json);
                 if (refusal is not null)
                 {
                     await refusal.ExecuteAsync(context);
@@ -59,14 +53,33 @@ public static partial class RequestBodies
         return app;
     }
 
+    /// <summary>
+    /// The body's whole structure first (well-formed, nested at most <see cref="InputLimits.MaxDepth"/>
+    /// deep), then its fields: a refusal names the first thing wrong in that order, or null.
+    /// </summary>
+    private static IResult? Refusal(ReadOnlySpan<byte> body, Type type, JsonSerializerOptions json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = json.MaxDepth });
+            while (reader.Read()) { }
+            JsonSerializer.Deserialize(body, type, json);
+            return null;
+        }
+        catch (JsonException refused)
+        {
+            return Refusal(refused);
+        }
+    }
+
     /// <summary>What the refused body gets: the fields and what is wrong with them, in words an integrator reads, with no .NET type in it.</summary>
     private static IResult Refusal(JsonException refused)
     {
         var message = refused.Message;
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return Invalid(["(body)"], $"The body nests deeper than the maximum depth of {InputLimits.MaxDepth}.");
-        // The reader's own exception (inside the one System.Text.Json adds the path to): not well-formed JSON.
-        if (refused.InnerException is JsonException)
+        // The reader's own exception (alone, or inside the one System.Text.Json adds the path to): not well-formed JSON.
+        if (refused.GetType() != typeof(JsonException) || refused.InnerException is JsonException)
         {
             var kind = ProblemTypes.MalformedJson;
             return Results.Problem(statusCode: kind.Status, title: kind.Title, type: kind.Type,

@@ -185,7 +185,8 @@ public static class InfohusHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInputLimits();
-        app.UseSerilogRequestLogging();
+        // The host's own logger: with preserveStaticLogger the static one (the default here) writes nowhere.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
         app.UseAuthentication();
         app.UseInfohusRateLimits();
         app.UseAuthorization();
