@@ -61,9 +61,9 @@ public static class StreamWrites
         Func<CaseVersion, object>? respond = null)
     {
         if (command is null) return Problems.Invalid("The request body is missing.");
-        if (command.Version < 1) return Problems.Invalid("Give the case version the step was decided on (1 or more).");
+        if (command.Version < 1) return Problems.InvalidField("version", "Give the case version the step was decided on (1 or more).");
         if (BusinessTime(context, command.OccurredAt) is not { } at)
-            return Problems.Invalid("occurredAt lies in the future.");
+            return Problems.InvalidField("occurredAt", "occurredAt lies in the future.");
 
         // One connection and transaction for the whole step: reads, append and commit, instead of a
         // pooled connection (and its reset) per round trip.

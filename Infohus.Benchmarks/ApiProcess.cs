@@ -54,6 +54,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Infohus__PersonalData__MasterKey"] = masterKey;
         start.Environment["Infohus__PersonalData__IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
+        // The benchmark is one client sending as fast as the API answers: no person's rate limit applies.
+        start.Environment["Infohus__RateLimits__RequestsPerMinute"] = "100000000";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         var log = new StreamWriter(logFile) { AutoFlush = false };

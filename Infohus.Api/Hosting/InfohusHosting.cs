@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Infohus.Api.Audit;
 using Infohus.Api.Cases.Erasing;
+using Infohus.Api.Contract;
 using Infohus.Api.Idempotency;
 using Infohus.Api.Legal;
 using Infohus.Api.Notices;
@@ -141,12 +142,14 @@ public static class InfohusHosting
     /// <summary>JSON, problem details, health checks and the API reference.</summary>
     public static IServiceCollection AddInfohusHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
-        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => ConfigureRequestJson(json.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Customize);
         services.Configure<ReliabilitySettings>(configuration.GetSection(ReliabilitySettings.Section));
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<DataTheDatabaseRefuses>();
-        services.AddOpenApi();
+        services.AddInfohusOpenApi();
+        services.AddInfohusResponseHeaders();
+        services.AddInfohusRateLimits(configuration);
         services.AddWolverineHttp();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -166,14 +169,30 @@ public static class InfohusHosting
         InputLimits.Apply(json);
     }
 
+    /// <summary>
+    /// What the API reads requests with: <see cref="ConfigureJson"/>, and an unknown property or a number
+    /// sent as a string is a 400 naming the field (<see cref="RequestBodies"/>), never silently dropped or converted.
+    /// </summary>
+    public static void ConfigureRequestJson(JsonSerializerOptions json)
+    {
+        ConfigureJson(json);
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+    }
+
     public static WebApplication UseInfohusPipeline(this WebApplication app)
     {
+        app.UseInfohusResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInputLimits();
-        app.UseSerilogRequestLogging();
+        // The host's own logger: with preserveStaticLogger the static one (the default here) writes nowhere.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
         app.UseAuthentication();
+        app.UseInfohusRateLimits();
         app.UseAuthorization();
+        app.UseConditionalRequests();
+        app.UseStrictRequestBodies();
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

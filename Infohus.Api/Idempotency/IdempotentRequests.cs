@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Infohus.Api.Contract;
 using Infohus.EventStore.Schema;
 using Npgsql;
 using Weasel.Core;
@@ -42,7 +43,7 @@ public static class IdempotentRequests
             }
             if (key.Length is 0 or > MaxKeyLength)
             {
-                await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", $"An Idempotency-Key holds 1 to {MaxKeyLength} characters.");
+                await Problem(context, ProblemTypes.InvalidRequest, $"An Idempotency-Key holds 1 to {MaxKeyLength} characters.");
                 return;
             }
             await Handle(context, next, key);
@@ -100,13 +101,15 @@ public static class IdempotentRequests
         }
         await using (var keep = new NpgsqlCommand(context.Response.StatusCode >= 500
             ? "delete from infohus.idempotency where caller = @caller and key = @key"
-            : "update infohus.idempotency set status = @status, content_type = @type, body = @body where caller = @caller and key = @key", connection))
+            : "update infohus.idempotency set status = @status, content_type = @type, body = @body, location = @location where caller = @caller and key = @key", connection))
         {
             keep.Parameters.AddWithValue("caller", caller);
             keep.Parameters.AddWithValue("key", key);
             keep.Parameters.AddWithValue("status", context.Response.StatusCode);
             keep.Parameters.AddWithValue("type", (object?)context.Response.ContentType ?? DBNull.Value);
             keep.Parameters.AddWithValue("body", captured.ToArray());
+            // A creation's Location is part of its answer: a replay names the created resource too.
+            keep.Parameters.AddWithValue("location", context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : DBNull.Value);
             await keep.ExecuteNonQueryAsync(CancellationToken.None);
         }
         captured.Position = 0;
@@ -132,7 +135,7 @@ public static class IdempotentRequests
     private static async Task<bool> Replay(HttpContext context, NpgsqlConnection connection, string caller, string key, byte[] hash)
     {
         await using var find = new NpgsqlCommand(
-            "select request_hash, status, content_type, body from infohus.idempotency where caller = @caller and key = @key", connection);
+            "select request_hash, status, content_type, body, location from infohus.idempotency where caller = @caller and key = @key", connection);
         find.Parameters.AddWithValue("caller", caller);
         find.Parameters.AddWithValue("key", key);
         await using var reader = await find.ExecuteReaderAsync(context.RequestAborted);
@@ -140,19 +143,20 @@ public static class IdempotentRequests
 
         if (!((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(hash))
         {
-            await Problem(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+            await Problem(context, ProblemTypes.IdempotencyKeyReused,
                 "This Idempotency-Key was used for a different request; use a new key for a new request.");
             return true;
         }
         if (reader.IsDBNull(1))
         {
-            await Problem(context, StatusCodes.Status409Conflict, "Request in progress",
+            await Problem(context, ProblemTypes.RequestInProgress,
                 "A request with this Idempotency-Key is still being processed; retry shortly.");
             return true;
         }
 
         context.Response.StatusCode = reader.GetInt32(1);
         if (!reader.IsDBNull(2)) context.Response.ContentType = reader.GetString(2);
+        if (!reader.IsDBNull(4)) context.Response.Headers.Location = reader.GetString(4);
         context.Response.Headers["Idempotent-Replayed"] = "true";
         await context.Response.Body.WriteAsync((byte[])reader.GetValue(3), context.RequestAborted);
         return true;
@@ -169,8 +173,8 @@ public static class IdempotentRequests
         return sha.GetHashAndReset();
     }
 
-    private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+    private static Task Problem(HttpContext context, ProblemType kind, string detail) =>
+        Results.Problem(statusCode: kind.Status, title: kind.Title, type: kind.Type, detail: detail).ExecuteAsync(context);
 }
 
 /// <summary>
@@ -191,6 +195,7 @@ public sealed class IdempotencySchema(StoreOptions options) : InfohusFeatureSche
         keys.AddColumn<int>("status");
         keys.AddColumn("content_type", "text");
         keys.AddColumn("body", "bytea");
+        keys.AddColumn("location", "text");
         keys.AddColumn("created_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         keys.Indexes.Add(new IndexDefinition("idempotency_created_at") { Columns = ["created_at"] });
         yield return keys;

@@ -29,9 +29,9 @@ public static class AccessLog
     {
         var purpose = context.Request.Headers[PurposeHeader].FirstOrDefault() ?? context.Request.Query["purpose"].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(purpose))
-            return (null, Problems.Invalid($"State why you read this case's personal data: header {PurposeHeader} or ?purpose= (it goes in the access log)."));
+            return (null, Problems.PurposeMissing($"State why you read this case's personal data: header {PurposeHeader} or ?purpose= (it goes in the access log)."));
         if (purpose.Length > MaxPurposeLength)
-            return (null, Problems.Invalid($"Keep the purpose under {MaxPurposeLength} characters."));
+            return (null, Problems.PurposeMissing($"Keep the purpose under {MaxPurposeLength} characters."));
         return (purpose.Trim(), null);
     }
 

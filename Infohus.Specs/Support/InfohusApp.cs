@@ -18,6 +18,9 @@ public sealed class InfohusApp : IAsyncLifetime
 {
     public const string SpecDatabase = "infohus_specs";
 
+    /// <summary>The per-caller rate limit of the specs' hosts: far above what their members send.</summary>
+    public const string SpecRequestsPerMinute = "100000000";
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = null!;
@@ -36,6 +39,8 @@ public sealed class InfohusApp : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", ConnectionString);
             builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
+            // One spec member sends far more requests a minute than a person does.
+            builder.UseSetting("Infohus:RateLimits:RequestsPerMinute", SpecRequestsPerMinute);
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILogEventSink>(Logs);

@@ -44,6 +44,8 @@ public static class SpecDatabases
         {
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", connectionString);
+            // Spec clients send far more requests a minute than a person does.
+            builder.UseSetting("Infohus:RateLimits:RequestsPerMinute", InfohusApp.SpecRequestsPerMinute);
             if (logs is not null) builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(logs));
             configure?.Invoke(builder);
         });

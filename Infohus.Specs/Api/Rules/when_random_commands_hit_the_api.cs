@@ -136,7 +136,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             var versionSent = move.Version switch { VersionSent.Stale => version - 1, VersionSent.Ahead => version + 1, _ => version };
             var kind = move.Offered && oracle is not null ? await Offered(oracle, move) : move.Kind;
             var (step, url, body) = Command(kind, id, versionSent, move.Pick, oracle);
-            var answer = await Host.PostRaw(url, body?.ToJsonString() ?? "{\"version\": ", move.By);
+            var answer = await Host.PostRaw(url, Sent(body) ?? "{\"version\": ", move.By);
             Count(statuses, answer);
             var context = $"{kind} ({move}) → {answer} in [{sequence}]";
 
@@ -350,6 +350,18 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         if (step == "decision") return (step, url, WithIntervention(body, intervention));
         if (step == "completion") body["followUpId"] = followUp.ToString();
         return (step, url, body);
+    }
+
+    /// <summary>
+    /// The body as sent: without the intervention's or follow-up's id, which the route names and only the
+    /// oracle reads from the body (the API refuses a field it does not know).
+    /// </summary>
+    private static string? Sent(JsonObject? body)
+    {
+        if (body?.DeepClone() is not JsonObject sent) return null;
+        sent.Remove("interventionId");
+        sent.Remove("followUpId");
+        return sent.ToJsonString();
     }
 
     private static JsonObject WithIntervention(JsonObject body, Guid intervention)
