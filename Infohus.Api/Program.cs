@@ -1,5 +1,6 @@
 using Infohus.Api.Hosting;
 using Infohus.Api.Security;
+using Infohus.Api.Web;
 using JasperFx;
 using Wolverine;
 
@@ -12,11 +13,14 @@ builder.Services
     .AddInfohusEventStore(builder.Configuration, builder.Environment)
     .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
-    .AddInfohusHttp(builder.Configuration);
+    .AddInfohusHttp(builder.Configuration)
+    .AddInfohusWeb(builder.Configuration, builder.Environment);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();
+app.UseInfohusWebFiles();
 app.UseInfohusPipeline();
+app.MapInfohusWeb();
 
 return await app.RunJasperFxCommands(args);
 

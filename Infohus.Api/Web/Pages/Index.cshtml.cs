@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Infohus.Api.Security;
+using Infohus.EventStore.Members;
+using Infohus.Projections.Cases;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Infohus.Api.Web.Pages;
+
+/// <summary>The members' inbox: my cases, my department's queue, awaiting assessment, overdue, acute. Coded facts only.</summary>
+public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public const int Shown = 100;
+
+    public sealed record Fane(string Kode, string Titel, int Antal);
+
+    [BindProperty(SupportsGet = true, Name = "visning")]
+    public string Visning { get; set; } = "mine";
+
+    public IReadOnlyList<Fane> Faner { get; private set; } = [];
+
+    public IReadOnlyList<CaseSummary> Sager { get; private set; } = [];
+
+    public DateTimeOffset Nu { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Navigation.RoleOf(User) is not (Role.Member or Role.Coordinator)) return LocalRedirect(Navigation.Home(User));
+        Nu = clock.GetUtcNow();
+        var me = User.FindFirstValue(InfohusClaims.Subject);
+        var department = Enum.Parse<Department>(User.FindFirstValue(InfohusClaims.Department)!, ignoreCase: true);
+        var open = session.Query<CaseSummary>().Where(c => c.Status == CaseStatus.Open);
+        var views = new (string Code, string Title, IQueryable<CaseSummary> Query)[]
+        {
+            ("mine", "Mine sager", open.Where(c => c.AssignedTo == me)),
+            ("afdeling", $"Kø i {Dansk.Ord(department)}", open.Where(c => c.ResponsibleDepartment == department && c.AssignedTo == null)),
+            ("afventer", "Afventer vurdering", open.Where(c => c.Tier == null && c.Stage != "redirected" && c.Stage != "citizen-guided")),
+            ("overskredet", "Overskredne frister", open.Where(c => c.DeadlineMissed || c.DueAt < Nu)),
+            ("akut", "Akutte", open.Where(c => c.ConcernLevel == "acute" || c.AdHocMeeting))
+        };
+        if (!views.Any(v => v.Code == Visning)) Visning = "mine";
+
+        var faner = new List<Fane>();
+        foreach (var (code, title, query) in views) faner.Add(new Fane(code, title, await query.CountAsync(HttpContext.RequestAborted)));
+        Faner = faner;
+        Sager = await views.Single(v => v.Code == Visning).Query
+            .OrderBy(c => c.DueAt).ThenByDescending(c => c.ReceivedAt).Take(Shown).ToListAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+}
