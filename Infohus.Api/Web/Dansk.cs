@@ -9,21 +9,27 @@ namespace Infohus.Api.Web;
 /// </summary>
 public static class Dansk
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("da-DK");
+    // The projects run in invariant globalization (no ICU), so the Danish month names are our own.
+    private static readonly string[] Months =
+        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
     public static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Copenhagen);
 
     /// <summary>"3. februar 2026 kl. 14.05"</summary>
-    public static string Tidspunkt(DateTimeOffset at) => Local(at).ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
+    public static string Tidspunkt(DateTimeOffset at) => $"{Dato(at)} kl. {Local(at).ToString("HH.mm", CultureInfo.InvariantCulture)}";
 
     public static string Tidspunkt(DateTimeOffset? at) => at is { } a ? Tidspunkt(a) : "";
 
     /// <summary>"3. februar 2026"</summary>
-    public static string Dato(DateTimeOffset at) => Local(at).ToString("d. MMMM yyyy", Culture);
+    public static string Dato(DateTimeOffset at)
+    {
+        var local = Local(at);
+        return $"{local.Day}. {Months[local.Month - 1]} {local.Year}";
+    }
 
     /// <summary>"03.02.2026 14.05", for tables.</summary>
-    public static string Kort(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy HH.mm", Culture);
+    public static string Kort(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy HH.mm", CultureInfo.InvariantCulture);
 
     public static string Kort(DateTimeOffset? at) => at is { } a ? Kort(a) : "";
 
@@ -135,6 +141,7 @@ public static class Dansk
             LinkReason.Sibling => "Søskende", LinkReason.SameGroup => "Samme gruppe", LinkReason.SameMilieu => "Samme miljø", LinkReason.Other => "Andet", _ => r.ToString()
         },
         CaseAction a => Trin(a),
+        TriageSource t => t switch { TriageSource.Referrer => "Afsenderen", TriageSource.ReceivingMember => "Det modtagende medlem", _ => t.ToString() },
         _ => value.ToString()
     };
 
@@ -170,6 +177,14 @@ public static class Dansk
         _ => stage
     };
 
+    /// <summary>The default districts' codes as Hjørring names them; a configured district shows its own code.</summary>
+    public static string Bydel(string district) => district switch
+    {
+        "hjoerring" => "Hjørring", "hirtshals" => "Hirtshals", "sindal" => "Sindal", "vraa" => "Vrå", "taars" => "Tårs",
+        "loekken" => "Løkken", "bindslev" => "Bindslev", "tversted" => "Tversted", "rural" => "Landdistrikt",
+        "other" => "Andet", "unknown" => "Ukendt", _ => district
+    };
+
     /// <summary>The default concern levels' codes in Danish; a configured level shows its own code.</summary>
     public static string Niveau(string? level) => level switch
     {
@@ -179,6 +194,45 @@ public static class Dansk
         "moderate" => "Moderat (inden for 7 dage)",
         "low" => "Lav (næste månedlige møde)",
         _ => level
+    };
+
+    /// <summary>A timeline line's kind (the stored event type) as a heading in the plan's words.</summary>
+    public static string Hændelse(string kind) => kind switch
+    {
+        "referral_received" => "Bekymringshenvendelse modtaget",
+        "citizen_referral_routed" => "Borgerhenvendelse fordelt",
+        "citizen_referral_rerouted" => "Borgerhenvendelse fordelt på ny",
+        "registration_corrected" => "Registrering rettet",
+        "citizen_guided" => "Borgeren vejledt",
+        "nearest_manager_informed" => "Nærmeste leder orienteret",
+        "concern_interview_held" => "Bekymringssamtale holdt",
+        "concern_assessed" => "Bekymringen vurderet",
+        "concern_reassessed" => "Bekymringen vurderet igen",
+        "referral_redirected" => "Videresendt",
+        "reported_to_pet_eae" => "Indberettet til PET/EAE",
+        "regional_infohus_informed" => "Infohus Nordjylland orienteret via EAE",
+        "feedback_given" => "Tilbagemelding givet",
+        "case_handed_over" => "Sagen overdraget",
+        "crisis_team_convened" => "Krisegruppe nedsat",
+        "preparedness_plan_adopted" => "Beredskabsplan vedtaget",
+        "intervention_recommended" => "Indsats anbefalet",
+        "intervention_decided" => "Myndighedens afgørelse om indsats",
+        "follow_up_opened" => "Opfølgning oprettet",
+        "follow_up_assigned" => "Opfølgning tildelt",
+        "follow_up_completed" => "Opfølgning afsluttet",
+        "course_evaluated" => "Forløbet evalueret",
+        "case_closed" => "Sagen lukket",
+        "case_reopened" => "Sagen genåbnet",
+        "reaction_deadline_missed" => "Reaktionsfrist overskredet",
+        "personal_data_erased" => "Personoplysninger slettet",
+        "case_assigned" => "Sagen tildelt",
+        "case_reference_given" => "Sagsnummer givet",
+        "intake_triaged" => "Første bekymringsniveau ved modtagelsen",
+        "journal_note_added" => "Journalnotat",
+        "document_attached" => "Dokument vedhæftet",
+        "cases_linked" => "Sager forbundet",
+        "information_disclosed" => "Oplysninger videregivet (§115)",
+        _ => kind.Replace('_', ' ')
     };
 
     /// <summary>The steps as the buttons on the case page name them.</summary>

@@ -34,7 +34,18 @@ public abstract class BrowserSpec(BrowserApp app) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // INFOHUS_BROWSER_LAST=folder keeps each spec's last page (picture and HTML) to see why one failed.
+        if (Environment.GetEnvironmentVariable("INFOHUS_BROWSER_LAST") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var name = Path.Combine(folder, GetType().Name);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = name + ".png", FullPage = true });
+            await File.WriteAllTextAsync(name + ".html", await Page.ContentAsync());
+        }
+        await _context.DisposeAsync();
+    }
 
     /// <summary>Signs in on the development sign-in page, as a person would: role, department, name.</summary>
     protected async Task SignIn(Role role, Department? department, string name)
