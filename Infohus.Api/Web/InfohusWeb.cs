@@ -1,5 +1,8 @@
 using Infohus.Api.Security;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Infohus.Api.Web;
 
@@ -32,6 +35,8 @@ public static class InfohusWeb
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         services.AddSingleton<CasePurposes>();
+        // æ, ø and å as themselves in the HTML, not as character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 
