@@ -31,6 +31,9 @@ public static class Dansk
     /// <summary>"03.02.2026 14.05", for tables.</summary>
     public static string Kort(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy HH.mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"3. februar 2026" for a calendar date.</summary>
+    public static string Dato(DateOnly date) => $"{date.Day}. {Months[date.Month - 1]} {date.Year}";
+
     public static string Kort(DateTimeOffset? at) => at is { } a ? Kort(a) : "";
 
     public static string Ord(Enum value) => value switch
@@ -141,6 +144,10 @@ public static class Dansk
             LinkReason.Sibling => "Søskende", LinkReason.SameGroup => "Samme gruppe", LinkReason.SameMilieu => "Samme miljø", LinkReason.Other => "Andet", _ => r.ToString()
         },
         CaseAction a => Trin(a),
+        Infohus.EventStore.Meetings.MeetingKind k => k switch
+        {
+            Infohus.EventStore.Meetings.MeetingKind.Monthly => "Månedligt møde", Infohus.EventStore.Meetings.MeetingKind.AdHoc => "Ekstraordinært møde", _ => k.ToString()
+        },
         TriageSource t => t switch { TriageSource.Referrer => "Afsenderen", TriageSource.ReceivingMember => "Det modtagende medlem", _ => t.ToString() },
         _ => value.ToString()
     };

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Infohus.Api.Security;
 using Infohus.EventStore.Members;
 using Infohus.Projections.Cases;
+using Infohus.Api.Meetings;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +36,7 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
         {
             ("mine", "Mine sager", open.Where(c => c.AssignedTo == me)),
             ("afdeling", $"Kø i {Dansk.Ord(department)}", open.Where(c => c.ResponsibleDepartment == department && c.AssignedTo == null)),
-            ("afventer", "Afventer vurdering", open.Where(c => c.Tier == null && c.Stage != "redirected" && c.Stage != "citizen-guided")),
+            ("afventer", "Afventer vurdering", open.Where(c => c.Stage.IsOneOf(GetAgendaEndpoint.AwaitingAssessment))),
             ("overskredet", "Overskredne frister", open.Where(c => c.DeadlineMissed || c.DueAt < Nu)),
             ("akut", "Akutte", open.Where(c => c.ConcernLevel == "acute" || c.AdHocMeeting))
         };
