@@ -25,11 +25,13 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 
     public DateTimeOffset Nu { get; private set; }
 
+    public string? Me { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Navigation.RoleOf(User) is not (Role.Member or Role.Coordinator)) return LocalRedirect(Navigation.Home(User));
         Nu = clock.GetUtcNow();
-        var me = User.FindFirstValue(InfohusClaims.Subject);
+        var me = Me = User.FindFirstValue(InfohusClaims.Subject);
         var department = Enum.Parse<Department>(User.FindFirstValue(InfohusClaims.Department)!, ignoreCase: true);
         var open = session.Query<CaseSummary>().Where(c => c.Status == CaseStatus.Open);
         var views = new (string Code, string Title, IQueryable<CaseSummary> Query)[]

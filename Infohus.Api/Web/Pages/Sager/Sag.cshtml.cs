@@ -35,11 +35,11 @@ public class SagModel(IDocumentSession session, PersonalDataProtection protectio
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await session.Events.AggregateStreamAsync<Case>(id, token: HttpContext.RequestAborted) is not { } state) return NotFound();
+        if (await session.Events.FetchLatest<Case>(id, HttpContext.RequestAborted) is not { } state) return NotFound();
         Case = state;
         Allowed = state.AllowedActions(User.ToMemberRef());
-        Documents = await session.Events.QueryRawEventDataOnly<DocumentAttached>().Where(e => e.CaseId == id)
-            .OrderBy(e => e.AttachedAt).ToListAsync(HttpContext.RequestAborted);
+        // The case's own stream (indexed), not a search of every event's data for the case id.
+        Documents = [.. (await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted)).Select(e => e.Data).OfType<DocumentAttached>()];
 
         Purpose = purposes.For(HttpContext, id);
         if (Purpose is null)

@@ -14,7 +14,7 @@ namespace Infohus.Api.Web.Pages.Sager;
 /// key: success goes back to the case with a message; a refusal shows the plan's reason as the API
 /// gives it; a stale version says what changed meanwhile and keeps what was typed.
 /// </summary>
-public class TrinModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
+public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
 {
     public StepForm Form { get; private set; } = null!;
 
@@ -86,7 +86,7 @@ public class TrinModel(IQuerySession query, OutboxedSessionFactory sessions, IMe
     private async Task<IActionResult?> Load(Guid id, string segment)
     {
         if (StepForms.For(segment) is not { } form) return NotFound();
-        if (await query.Events.AggregateStreamAsync<Case>(id, token: HttpContext.RequestAborted) is not { } state) return NotFound();
+        if (await query.Events.FetchLatest<Case>(id, HttpContext.RequestAborted) is not { } state) return NotFound();
         Form = form;
         Case = state;
         NotAllowed = state.Check(form.Action, User.ToMemberRef())?.Reason;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Infohus.Api.Web.Pages.Sager;
 
 /// <summary>A case on one A4 page for a meeting: coded facts, the registration and the course. No personal data: a printout leaves the system.</summary>
-public class UdskriftModel(IQuerySession session) : PageModel
+public class UdskriftModel(IDocumentSession session) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -17,7 +17,7 @@ public class UdskriftModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await session.Events.AggregateStreamAsync<Case>(id, token: HttpContext.RequestAborted) is not { } state) return NotFound();
+        if (await session.Events.FetchLatest<Case>(id, HttpContext.RequestAborted) is not { } state) return NotFound();
         Case = state;
         Allowed = state.AllowedActions(User.ToMemberRef());
         Course = await session.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToListAsync(HttpContext.RequestAborted);
