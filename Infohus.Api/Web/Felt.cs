@@ -27,13 +27,8 @@ public sealed record Felt(
 
     public string? DescribedBy => string.Join(' ', new[] { Hint is null ? null : Id + "-hint", Error is null ? null : Id + "-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
 
-    public Felt Med(string? hint = null, bool? required = null, string? autocomplete = null) =>
-        this with { Hint = hint ?? Hint, Required = required ?? Required, Autocomplete = autocomplete ?? Autocomplete };
-
     public static string? ErrorOf(ModelStateDictionary state, string name) =>
         state.TryGetValue(name, out var entry) && entry.Errors is [var first, ..] ? first.ErrorMessage : null;
-
-    public static string Code(Enum value) => value.ToString();
 
     public static Felt Tekst(string name, string label, string? value, ModelStateDictionary state, FeltType type = FeltType.Tekst, string? hint = null, bool required = false) =>
         new(name, label, type, value is null ? [] : [value], [], ErrorOf(state, name), hint, required);

@@ -7,13 +7,11 @@ namespace Infohus.Api.Web;
 /// or an unreadable number becomes an error tied to its field (in Danish); everything typed is kept to
 /// show again.
 /// </summary>
-public sealed class Indtastning(IFormCollection? form, ModelStateDictionary state, ActionPlanSettings plan, Case? @case = null)
+public sealed class Indtastning(IFormCollection? form, ModelStateDictionary state, ActionPlanSettings plan)
 {
     public ModelStateDictionary State => state;
 
     public ActionPlanSettings Plan => plan;
-
-    public Case? Case => @case;
 
     public IReadOnlyList<string> Values(string name) => form is null ? [] : [.. form[name].OfType<string>()];
 

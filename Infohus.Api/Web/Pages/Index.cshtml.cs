@@ -44,11 +44,38 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
         };
         if (!views.Any(v => v.Code == Visning)) Visning = "mine";
 
-        var faner = new List<Fane>();
-        foreach (var (code, title, query) in views) faner.Add(new Fane(code, title, await query.CountAsync(HttpContext.RequestAborted)));
-        Faner = faner;
+        var counts = await Counts(me!, department);
+        Faner = [.. views.Select((v, i) => new Fane(v.Code, v.Title, counts[i]))];
         Sager = await views.Single(v => v.Code == Visning).Query
             .OrderBy(c => c.DueAt).ThenByDescending(c => c.ReceivedAt).Take(Shown).ToListAsync(HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>
+    /// The five views' counts in one pass over the open cases, instead of a query each: the same
+    /// conditions as the views' LINQ above, on the columns Marten stores the case list in.
+    /// </summary>
+    private async Task<int[]> Counts(string me, Department department)
+    {
+        var table = session.DocumentStore.Options.Schema.For<CaseSummary>();
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(HttpContext.RequestAborted);
+        await using var count = new Npgsql.NpgsqlCommand($"""
+            select
+                count(*) filter (where data ->> 'assignedTo' = @me),
+                count(*) filter (where data ->> 'responsibleDepartment' = @department and data ->> 'assignedTo' is null),
+                count(*) filter (where data ->> 'stage' = any(@awaiting)),
+                count(*) filter (where (data ->> 'deadlineMissed')::boolean or {schema}.mt_immutable_timestamptz(data ->> 'dueAt') < @now),
+                count(*) filter (where data ->> 'concernLevel' = 'acute' or (data ->> 'adHocMeeting')::boolean)
+            from {table} where data ->> 'status' = 'Open'
+            """, connection);
+        count.Parameters.AddWithValue("me", me);
+        count.Parameters.AddWithValue("department", department.ToString());
+        count.Parameters.AddWithValue("awaiting", GetAgendaEndpoint.AwaitingAssessment);
+        count.Parameters.AddWithValue("now", Nu);
+        await using var reader = await count.ExecuteReaderAsync(HttpContext.RequestAborted);
+        await reader.ReadAsync(HttpContext.RequestAborted);
+        return [.. Enumerable.Range(0, 5).Select(i => (int)reader.GetInt64(i))];
     }
 }

@@ -63,6 +63,8 @@ public class when_a_teacher_refers_a_pupil(BrowserApp app) : BrowserSpec(app)
         await Screenshot("sag");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Indbakke" }).First.ClickAsync();
         (await Page.Locator("table").InnerTextAsync()).ShouldContain("Vurderet");
+        (await Page.GetByRole(AriaRole.Link, new() { Name = "Mine sager (1)" }).CountAsync()).ShouldBe(1);
+        (await Page.GetByRole(AriaRole.Link, new() { Name = "Afventer vurdering (0)" }).CountAsync()).ShouldBe(1);
         await Screenshot("indbakke");
         await Page.GotoAsync(caseUrl);
         await Step("Giv tilbagemelding", () => Page.GetByLabel("a) Vejledning om konkrete forebyggende tiltag").CheckAsync());

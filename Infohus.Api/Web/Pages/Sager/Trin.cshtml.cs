@@ -39,14 +39,14 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         if (await Load(id, segment) is { } missing) return missing;
         Version = Case.Version;
         Key = Guid.NewGuid().ToString();
-        Input = new Indtastning(null, ModelState, plan.Value, Case);
+        Input = new Indtastning(null, ModelState, plan.Value);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string segment)
     {
         if (await Load(id, segment) is { } missing) return missing;
-        Input = new Indtastning(Request.Form, ModelState, plan.Value, Case);
+        Input = new Indtastning(Request.Form, ModelState, plan.Value);
         var command = Form.Command(Input, Version);
         if (command is null || string.IsNullOrWhiteSpace(Key))
         {
