@@ -1,6 +1,7 @@
 using Infohus.Api.Hosting;
 using Infohus.Api.Notices;
 using Infohus.Api.Security;
+using Infohus.Api.Web;
 using JasperFx;
 using Wolverine;
 
@@ -14,11 +15,14 @@ builder.Services
     .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
     .AddInfohusHttp(builder.Configuration)
-    .AddInfohusNotices(builder.Configuration);
+    .AddInfohusNotices(builder.Configuration)
+    .AddInfohusWeb(builder.Configuration, builder.Environment);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();
+app.UseInfohusWebFiles();
 app.UseInfohusPipeline();
+app.MapInfohusWeb();
 
 return await app.RunJasperFxCommands(args);
 

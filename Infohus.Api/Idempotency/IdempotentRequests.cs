@@ -53,9 +53,62 @@ public static class IdempotentRequests
 
     private static async Task Handle(HttpContext context, RequestDelegate next, string key)
     {
-        var caller = context.User.FindFirst(Security.InfohusClaims.Subject)?.Value ?? "";
         context.Request.EnableBuffering();
         var hash = await RequestHash(context);
+        var original = context.Response.Body;
+        var answer = await Once(context, key, hash, async () =>
+        {
+            // This request holds the key: run it and keep its answer.
+            await using var captured = new MemoryStream();
+            context.Response.Body = captured;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+            // A creation's Location is part of its answer: a replay names the created resource too.
+            var location = context.Response.Headers.Location.ToString();
+            return new KeptAnswer(context.Response.StatusCode, context.Response.ContentType, captured.ToArray(), Location: location is { Length: > 0 } ? location : null);
+        });
+
+        switch (answer)
+        {
+            case { Kind: AnswerKind.Mismatch }:
+                await Problem(context, ProblemTypes.IdempotencyKeyReused,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+                return;
+            case { Kind: AnswerKind.InProgress }:
+                await Problem(context, ProblemTypes.RequestInProgress,
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+                return;
+            case { Kind: AnswerKind.Replayed }:
+                context.Response.StatusCode = answer.Status;
+                if (answer.ContentType is not null) context.Response.ContentType = answer.ContentType;
+                if (answer.Location is not null) context.Response.Headers.Location = answer.Location;
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                break;
+        }
+        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+    }
+
+    /// <summary>How a request with a key was answered.</summary>
+    public enum AnswerKind { Ran, Replayed, Mismatch, InProgress }
+
+    /// <summary>An answer as kept: status, content type, body and a creation's Location (ids and versions, never personal data).</summary>
+    public sealed record KeptAnswer(int Status, string? ContentType, byte[] Body, AnswerKind Kind = AnswerKind.Ran, string? Location = null);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> once per caller and key, for the API's requests and the web pages'
+    /// forms alike: a repeat with the same <paramref name="requestHash"/> gets the kept answer, another
+    /// request with the key is a mismatch, a repeat while the first runs is in progress. A 5xx or an
+    /// exception frees the key for a retry.
+    /// </summary>
+    public static async Task<KeptAnswer> Once(HttpContext context, string key, byte[] requestHash, Func<Task<KeptAnswer>> run)
+    {
+        var caller = context.User.FindFirst(Security.InfohusClaims.Subject)?.Value ?? "";
         var lifetime = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdempotencySettings>>().Value.KeyLifetime;
 
         await using var connection = context.RequestServices.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
@@ -76,18 +129,16 @@ public static class IdempotentRequests
         {
             claim.Parameters.AddWithValue("caller", caller);
             claim.Parameters.AddWithValue("key", key);
-            claim.Parameters.AddWithValue("hash", hash);
+            claim.Parameters.AddWithValue("hash", requestHash);
             claim.Parameters.AddWithValue("abandoned", AbandonedAfter);
-            if (await claim.ExecuteScalarAsync(context.RequestAborted) is null && await Replay(context, connection, caller, key, hash)) return;
+            if (await claim.ExecuteScalarAsync(context.RequestAborted) is null
+                && await Kept(context, connection, caller, key, requestHash) is { } kept) return kept;
         }
 
-        // This request holds the key: run it and keep its answer (a 5xx frees the key for a retry).
-        var original = context.Response.Body;
-        await using var captured = new MemoryStream();
-        context.Response.Body = captured;
+        KeptAnswer answer;
         try
         {
-            await next(context);
+            answer = await run();
         }
         catch
         {
@@ -95,25 +146,19 @@ public static class IdempotentRequests
             await Forget(connection, caller, key);
             throw;
         }
-        finally
-        {
-            context.Response.Body = original;
-        }
-        await using (var keep = new NpgsqlCommand(context.Response.StatusCode >= 500
+        await using (var keep = new NpgsqlCommand(answer.Status >= 500
             ? "delete from infohus.idempotency where caller = @caller and key = @key"
             : "update infohus.idempotency set status = @status, content_type = @type, body = @body, location = @location where caller = @caller and key = @key", connection))
         {
             keep.Parameters.AddWithValue("caller", caller);
             keep.Parameters.AddWithValue("key", key);
-            keep.Parameters.AddWithValue("status", context.Response.StatusCode);
-            keep.Parameters.AddWithValue("type", (object?)context.Response.ContentType ?? DBNull.Value);
-            keep.Parameters.AddWithValue("body", captured.ToArray());
-            // A creation's Location is part of its answer: a replay names the created resource too.
-            keep.Parameters.AddWithValue("location", context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : DBNull.Value);
+            keep.Parameters.AddWithValue("status", answer.Status);
+            keep.Parameters.AddWithValue("type", (object?)answer.ContentType ?? DBNull.Value);
+            keep.Parameters.AddWithValue("body", answer.Body);
+            keep.Parameters.AddWithValue("location", (object?)answer.Location ?? DBNull.Value);
             await keep.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        captured.Position = 0;
-        await captured.CopyToAsync(original, context.RequestAborted);
+        return answer;
     }
 
     private static async Task Forget(NpgsqlConnection connection, string caller, string key)
@@ -131,35 +176,20 @@ public static class IdempotentRequests
         }
     }
 
-    /// <summary>The key was taken already: answer as the first request was answered, or say why not. False when the key was freed meanwhile.</summary>
-    private static async Task<bool> Replay(HttpContext context, NpgsqlConnection connection, string caller, string key, byte[] hash)
+    /// <summary>The key was taken already: the first request's answer, or why not. Null when the key was freed meanwhile.</summary>
+    private static async Task<KeptAnswer?> Kept(HttpContext context, NpgsqlConnection connection, string caller, string key, byte[] hash)
     {
         await using var find = new NpgsqlCommand(
             "select request_hash, status, content_type, body, location from infohus.idempotency where caller = @caller and key = @key", connection);
         find.Parameters.AddWithValue("caller", caller);
         find.Parameters.AddWithValue("key", key);
         await using var reader = await find.ExecuteReaderAsync(context.RequestAborted);
-        if (!await reader.ReadAsync(context.RequestAborted)) return false;
+        if (!await reader.ReadAsync(context.RequestAborted)) return null;
 
-        if (!((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(hash))
-        {
-            await Problem(context, ProblemTypes.IdempotencyKeyReused,
-                "This Idempotency-Key was used for a different request; use a new key for a new request.");
-            return true;
-        }
-        if (reader.IsDBNull(1))
-        {
-            await Problem(context, ProblemTypes.RequestInProgress,
-                "A request with this Idempotency-Key is still being processed; retry shortly.");
-            return true;
-        }
-
-        context.Response.StatusCode = reader.GetInt32(1);
-        if (!reader.IsDBNull(2)) context.Response.ContentType = reader.GetString(2);
-        if (!reader.IsDBNull(4)) context.Response.Headers.Location = reader.GetString(4);
-        context.Response.Headers["Idempotent-Replayed"] = "true";
-        await context.Response.Body.WriteAsync((byte[])reader.GetValue(3), context.RequestAborted);
-        return true;
+        if (!((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(hash)) return new KeptAnswer(0, null, [], AnswerKind.Mismatch);
+        if (reader.IsDBNull(1)) return new KeptAnswer(0, null, [], AnswerKind.InProgress);
+        return new KeptAnswer(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3), AnswerKind.Replayed,
+            reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
     private static async Task<byte[]> RequestHash(HttpContext context)

@@ -12,7 +12,8 @@ public sealed class ForbiddenAsProblem : IAuthorizationMiddlewareResultHandler
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
-        if (!result.Forbidden || context.User.Identity?.IsAuthenticated != true)
+        // A page's refusal is the cookie scheme's: the Danish "no access" page.
+        if (!result.Forbidden || context.User.Identity?.IsAuthenticated != true || !WebSignIn.IsApiCall(context))
         {
             await _default.HandleAsync(next, context, policy, result);
             return;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Infohus.Api.Meetings;
+using Infohus.EventStore.Meetings;
+using Infohus.EventStore.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+
+namespace Infohus.Api.Web.Pages.Moeder;
+
+/// <summary>The Infohus meets at least once a month, or ad hoc (§3.1): the meetings called, and calling one through the API's endpoint.</summary>
+public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
+{
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    public Indtastning Input { get; private set; } = null!;
+
+    [BindProperty(Name = "noegle")]
+    public string Key { get; set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        Key = Guid.NewGuid().ToString();
+        Input = new Indtastning(null, ModelState, plan.Value);
+        await Load();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input = new Indtastning(Request.Form, ModelState, plan.Value);
+        var kind = Input.Valg<MeetingKind>("Kind", "Vælg slags møde.");
+        DateOnly? date = DateOnly.TryParseExact(Input.Tekst("Date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        if (date is null) ModelState.AddModelError("Date", "Skriv mødets dato.");
+        var attendees = Input.Flere<Department>("Attendees");
+        if (kind is null || date is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await Load();
+            return Page();
+        }
+
+        var command = new CallMeeting(kind.Value, date.Value, attendees);
+        await using var session = sessions.OpenSession(bus);
+        var answer = await FormCalls.Run(HttpContext, Key, "/api/meetings", command, () => CallMeetingEndpoint.Post(command, session, HttpContext));
+        if (answer.Succeeded && answer.Id is { } id)
+        {
+            TempData["Besked"] = $"{Dansk.Ord(kind.Value)} {Dansk.Dato(date.Value)} er indkaldt.";
+            return Redirect($"/moeder/{id}");
+        }
+        Key = Guid.NewGuid().ToString();
+        Response.StatusCode = answer.Status;
+        ModelState.AddModelError("", answer.Detail ?? "Mødet blev ikke indkaldt.");
+        await Load();
+        return Page();
+    }
+
+    private async Task Load() =>
+        Meetings = await query.Query<Meeting>().OrderByDescending(m => m.Date).Take(50).ToListAsync(HttpContext.RequestAborted);
+}

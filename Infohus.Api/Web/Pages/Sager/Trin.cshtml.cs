@@ -1,0 +1,95 @@
+using Infohus.Api.Security;
+using Infohus.Projections.Timeline;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+
+namespace Infohus.Api.Web.Pages.Sager;
+
+/// <summary>
+/// One step on a case as a form. The submit runs the API endpoint's code under the form's idempotency
+/// key: success goes back to the case with a message; a refusal shows the plan's reason as the API
+/// gives it; a stale version says what changed meanwhile and keeps what was typed.
+/// </summary>
+public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
+{
+    public StepForm Form { get; private set; } = null!;
+
+    public Case Case { get; private set; } = null!;
+
+    public Indtastning Input { get; private set; } = null!;
+
+    /// <summary>Why the plan does not allow the step now, before anything is sent.</summary>
+    public string? NotAllowed { get; private set; }
+
+    [BindProperty(Name = "version")]
+    public long Version { get; set; }
+
+    [BindProperty(Name = "noegle")]
+    public string Key { get; set; } = "";
+
+    /// <summary>What other members did after the version the form was opened on.</summary>
+    public IReadOnlyList<TimelineEntry> ChangedSince { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string segment)
+    {
+        if (await Load(id, segment) is { } missing) return missing;
+        Version = Case.Version;
+        Key = Guid.NewGuid().ToString();
+        Input = new Indtastning(null, ModelState, plan.Value);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string segment)
+    {
+        if (await Load(id, segment) is { } missing) return missing;
+        Input = new Indtastning(Request.Form, ModelState, plan.Value);
+        var command = Form.Command(Input, Version);
+        if (command is null || string.IsNullOrWhiteSpace(Key))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await using var session = sessions.OpenSession(bus);
+        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id), command, () => Form.Call(id, command, session, HttpContext));
+        if (answer.Succeeded)
+        {
+            TempData["Besked"] = answer.Replayed
+                ? $"{Dansk.Trin(Form.Action)}: formularen var allerede sendt og er kun registreret én gang."
+                : $"{Dansk.Trin(Form.Action)}: registreret.";
+            return Redirect($"/sager/{id}");
+        }
+
+        // A new key: the old one keeps this answer, and the next send is a new request.
+        Key = Guid.NewGuid().ToString();
+        Response.StatusCode = answer.Status;
+        if (answer.CurrentVersion is { } current)
+        {
+            ChangedSince = await query.Query<TimelineEntry>().Where(e => e.CaseId == id && e.Version > Version)
+                .OrderBy(e => e.Version).ToListAsync(HttpContext.RequestAborted);
+            ViewData["FejlTitel"] = "Sagen er ændret, mens du udfyldte formularen";
+            ModelState.AddModelError("", "En anden har ændret sagen, siden du åbnede formularen. Se ændringerne nedenfor; det du skrev, er bevaret. Send formularen igen, hvis trinnet stadig passer.");
+            Version = current;
+        }
+        else
+        {
+            ViewData["FejlTitel"] = "Trinnet blev afvist";
+            ModelState.AddModelError("", answer.Detail ?? "Trinnet blev afvist.");
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> Load(Guid id, string segment)
+    {
+        if (StepForms.For(segment) is not { } form) return NotFound();
+        if (await query.Events.FetchLatest<Case>(id, HttpContext.RequestAborted) is not { } state) return NotFound();
+        Form = form;
+        Case = state;
+        NotAllowed = state.Check(form.Action, User.ToMemberRef())?.Reason;
+        return null;
+    }
+}
