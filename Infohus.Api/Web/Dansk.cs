@@ -9,21 +9,27 @@ namespace Infohus.Api.Web;
 /// </summary>
 public static class Dansk
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("da-DK");
+    // The projects run in invariant globalization (no ICU), so the Danish month names are our own.
+    private static readonly string[] Months =
+        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
     public static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Copenhagen);
 
     /// <summary>"3. februar 2026 kl. 14.05"</summary>
-    public static string Tidspunkt(DateTimeOffset at) => Local(at).ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
+    public static string Tidspunkt(DateTimeOffset at) => $"{Dato(at)} kl. {Local(at).ToString("HH.mm", CultureInfo.InvariantCulture)}";
 
     public static string Tidspunkt(DateTimeOffset? at) => at is { } a ? Tidspunkt(a) : "";
 
     /// <summary>"3. februar 2026"</summary>
-    public static string Dato(DateTimeOffset at) => Local(at).ToString("d. MMMM yyyy", Culture);
+    public static string Dato(DateTimeOffset at)
+    {
+        var local = Local(at);
+        return $"{local.Day}. {Months[local.Month - 1]} {local.Year}";
+    }
 
     /// <summary>"03.02.2026 14.05", for tables.</summary>
-    public static string Kort(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy HH.mm", Culture);
+    public static string Kort(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy HH.mm", CultureInfo.InvariantCulture);
 
     public static string Kort(DateTimeOffset? at) => at is { } a ? Kort(a) : "";
 
