@@ -144,6 +144,9 @@ public class when_the_steering_group_reads_the_half_year_report(BrowserApp app) 
         (await Page.Locator("#statistik-diagram .bar-value").AllTextContentsAsync())
             .ShouldBe(await Page.Locator("#statistik-tabel tbody tr td:last-child").AllInnerTextsAsync());
         await ShouldBeAccessible();
+        var (_, csv) = await Download(Page.GetByRole(AriaRole.Link, new() { Name = "Hent tabellen som CSV (til Excel)" }));
+        csv.ShouldContain("\r\nAfsender / Status;Åben;Lukket;I alt\r\n");
+        csv.ShouldContain("\r\nI alt;11;0;11\r\n");
 
         await Page.GetByLabel("Og på (valgfrit)").SelectOptionAsync("source");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Vis statistikken" }).ClickAsync();

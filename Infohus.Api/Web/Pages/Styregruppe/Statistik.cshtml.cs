@@ -42,7 +42,7 @@ public class StatistikModel(StatisticsContext statistics) : PageModel
         if (Svar is null || Figur is null) return Page();
         return File(StatistikCsv.Skriv(Titel, [$"Periode: {StatistikOrd.Periode(Svar.From, Svar.To)} (dansk tid)",
                 $"<5 er et tal fra 1 til {Svar.Threshold - 1}; .. er et tal der holdes tilbage, så et <5 ikke kan regnes ud."], [Figur]),
-            StatistikCsv.ContentType, $"infohus-statistik-{Svar.From:yyyyMMdd}-{Efter}{(Og is { Length: > 0 } ? "-" + Og : "")}.csv");
+            StatistikCsv.ContentType, $"infohus-statistik-{Svar.From.Year}-{(Svar.From.Month == 1 ? 1 : 2)}.csv");
     }
 
     private async Task Hent()
@@ -79,8 +79,7 @@ public class StatistikModel(StatisticsContext statistics) : PageModel
             return;
         }
         Svar = svar.Value!;
-        var half_ = Svar.From.Month == 1 ? 1 : 2;
-        Titel = $"Henvendelser {StatistikOrd.Halvaar(Svar.From.Year, half_)} efter {string.Join(" og ", Svar.Table.Dimensions.Select(d => StatistikOrd.Dimension(d).ToLowerInvariant()))}";
+        Titel = $"Henvendelser {StatistikOrd.Halvaar(Svar.From.Year, Svar.From.Month == 1 ? 1 : 2)} efter {string.Join(" og ", Svar.Table.Dimensions.Select(d => StatistikOrd.Dimension(d).ToLowerInvariant()))}";
         Figur = Figur.Af("statistik", Titel, Svar.Table);
     }
 }
