@@ -143,9 +143,6 @@ public static class PlanHistory
                 case PersonalDataErased:
                     course.Erased = true;
                     break;
-                case JournalNoteAdded or DocumentAttached:
-                    Rule(Actor(e).Role is Role.Member or Role.Coordinator, "the journal is written by members and the coordinator");
-                    break;
                 case CasesLinked linked:
                     Rule(linked.CaseId == history[i].StreamId && linked.OtherCaseId != linked.CaseId, "a case is linked to another case, on its own stream");
                     Rule(course.LinkedTo.Add(linked.OtherCaseId), "two cases are linked once");
