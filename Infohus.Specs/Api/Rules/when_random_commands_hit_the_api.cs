@@ -181,10 +181,11 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         // concern waits for its age), and leave sharing to the random moves, so offered ones move the course on.
         if (move.Pick % 8 == 1 && allowed.Contains("registration")) return Kind.CorrectRegistration;
         if (move.Pick % 25 == 7 && allowed.Contains("disclosures")) return Kind.Disclose;
-        // The journal runs beside the plan: now and then a note or a document, now and then a link to a related case.
-        if (move.Pick % 25 == 11 && allowed.Contains("notes")) return Kind.Note;
-        if (move.Pick % 25 == 13 && allowed.Contains("documents")) return Kind.Document;
-        if (move.Pick % 25 == 17) return Kind.Link;
+        // The journal runs beside the plan: now and then a note or a document, now and then a link to a related case
+        // (rarely: they move no course on, and the random moves send them too).
+        if (move.Pick % 50 == 11 && allowed.Contains("notes")) return Kind.Note;
+        if (move.Pick % 50 == 13 && allowed.Contains("documents")) return Kind.Document;
+        if (move.Pick % 50 == 17) return Kind.Link;
         // Legal's one step: now and then legal erases the case's personal data, whatever stage it has reached.
         if (move.By == Caller.Legal && move.Pick % 6 == 0) return Kind.Erase;
         // The crisis team's work offers many steps at once; reach its press steps and decisions often enough to cover them.
@@ -408,7 +409,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     /// The journal's and the links' own rules, from the README and the issue, not from the decisions: members and the
     /// coordinator only (anonymous 401, other roles 403); on the version the caller saw; never on an erased case; a
     /// note or a document only on an open case (at any stage, after hand-over and redirection too), a link also on a
-    /// closed one; a link to a case that exists, is not the case itself, and is not linked to it already.
+    /// closed one; a link to a case that exists, is not the case itself, and is not linked to it already. A version
+    /// below 1 is a 400 before any of these.
     /// </summary>
     private static (bool Accept, HttpStatusCode? Refusal) JournalOrLinkExpected(string step, Caller by, long versionSent, CaseOracle? oracle,
         JsonObject? body, CaseOracle? related)
@@ -416,6 +418,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         if (by == Caller.Anonymous) return (false, HttpStatusCode.Unauthorized);
         if (by.Role is not (Role.Member or Role.Coordinator)) return (false, HttpStatusCode.Forbidden);
         if (oracle is null || body is null) return (false, null);
+        // A version before the referral's names no state of any case: invalid, not stale.
+        if (versionSent < 1) return (false, HttpStatusCode.BadRequest);
         if (step == "links")
         {
             var other = body["otherCaseId"]!.GetValue<Guid>();
