@@ -15,7 +15,8 @@ namespace Infohus.Benchmarks;
 /// The blind person index's cost (issue 15 point 2), through the API as deployed: N referrals about N different
 /// (synthetic) persons stored through <c>POST /api/cases</c>, then <c>POST /api/people/cases</c> by CPR number and
 /// by name with date of birth (found and not found), and the intake itself with and without person data, so
-/// the index's share of an intake shows. One client for the latencies; the store runs with K clients.
+/// the index's share of an intake shows; last, a 10 MB document uploaded and downloaded. One client for the
+/// latencies; the store runs with K clients.
 /// <code>dotnet run -c Release --project Infohus.Benchmarks -- --people [N] [--out people.md]</code>
 /// </summary>
 public sealed class PersonLookups(ApiProcess api)
@@ -51,6 +52,9 @@ public sealed class PersonLookups(ApiProcess api)
         var with = await ClosedLoop.Repeat(20, requests, () => Refer(http, Interlocked.Increment(ref next)));
         var repeat = await ClosedLoop.Repeat(20, requests, () => Refer(http, random.Next(size)));
 
+        log.WriteLine("A 10 MB document uploaded and downloaded, 20 times each, one client…");
+        var (upload, download) = await Documents(http, 20);
+
         var report = new StringBuilder()
             .AppendLine($"## Person index (issue 15): {size:N0} cases with a person, on {machine}")
             .AppendLine()
@@ -65,7 +69,9 @@ public sealed class PersonLookups(ApiProcess api)
                      ("POST /api/people/cases by CPR number (not found)", unknown),
                      ("POST /api/cases without person data", without),
                      ("POST /api/cases with a new person (index written)", with),
-                     ("POST /api/cases with a person referred before (index hit)", repeat)
+                     ("POST /api/cases with a person referred before (index hit)", repeat),
+                     ("POST /api/cases/{id}/documents, 10 MB PDF (multipart)", upload),
+                     ("GET /api/cases/{id}/documents/{documentId}, 10 MB", download)
                  })
             report.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {t.Operations} | {t.P50Ms:N1} | {t.P95Ms:N1} | {t.P99Ms:N1} |");
         var markdown = report.ToString();
@@ -90,14 +96,53 @@ public sealed class PersonLookups(ApiProcess api)
     /// <summary>An employee's referral, about synthetic person <paramref name="person"/> or about nobody named.</summary>
     private static async Task Refer(HttpClient http, int? person)
     {
-        var referral = new ReceiveReferral(ReferralSource.Employee, ReferralChannel.InPerson, ReferrerOrganisation.School,
+        using var response = await http.PostAsJsonAsync("/api/cases", Referral(person), Json);
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"The referral was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static ReceiveReferral Referral(int? person) =>
+        new(ReferralSource.Employee, ReferralChannel.InPerson, ReferrerOrganisation.School,
             new Registration(16, Gender.Male, NationalityGroup.Danish, "hirtshals", FamilyNetwork.Strained, Attachment.School,
                 IdeologyCategory.RightWing, [WarningSign.OnlineRadicalContent]),
             "A teacher is worried about a pupil's statements.",
             person is { } i ? new Person(NameOf(i), CprOf(i), "Havnevej 3, Hirtshals", "22 33 44 55") : null);
-        using var response = await http.PostAsJsonAsync("/api/cases", referral, Json);
-        if (response.StatusCode != System.Net.HttpStatusCode.Created)
-            throw new InvalidOperationException($"The referral was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
+    /// <summary>A file of just under 10 MB (the limit) attached to one case again and again, then read back as often.</summary>
+    private static async Task<(Throughput Upload, Throughput Download)> Documents(HttpClient http, int count)
+    {
+        var content = new byte[10 * 1024 * 1024 - 1024];
+        new Random(15).NextBytes(content);
+        "%PDF-1.7\n"u8.CopyTo(content);
+        using var referral = await http.PostAsJsonAsync("/api/cases", Referral(null), Json);
+        var receipt = await referral.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var id = receipt.GetProperty("id").GetGuid();
+        var version = receipt.GetProperty("version").GetInt64();
+        var documents = new List<Guid>();
+        var upload = await ClosedLoop.Repeat(2, count, async () =>
+        {
+            using var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(version.ToString(CultureInfo.InvariantCulture)), "version" },
+                { new StringContent("letter"), "kind" },
+                { file, "file", "brev.pdf" }
+            };
+            using var response = await http.PostAsync($"/api/cases/{id}/documents", form);
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"The upload was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+            version = answer.GetProperty("version").GetInt64();
+            documents.Add(answer.GetProperty("documentId").GetGuid());
+        });
+        var turn = 0;
+        var download = await ClosedLoop.Repeat(2, count, async () =>
+        {
+            var bytes = await http.GetByteArrayAsync($"/api/cases/{id}/documents/{documents[turn++ % documents.Count]}");
+            if (bytes.Length != content.Length) throw new InvalidOperationException("The document came back with another length.");
+        });
+        return (upload, download);
     }
 
     private static async Task LookUp(HttpClient http, LookUpPerson lookup, bool found)
