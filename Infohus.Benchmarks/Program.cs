@@ -9,7 +9,7 @@ using JasperFx;
 using Marten;
 using Npgsql;
 
-// dotnet run -c Release --project Infohus.Benchmarks [-- --quick] [--out results.md]
+// dotnet run -c Release --project Infohus.Benchmarks [-- --quick] [--out results.md]   (or -- --people [N]: the person index)
 var quick = args.Contains("--quick");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 var plan = quick ? BenchmarkPlan.Quick : BenchmarkPlan.Full;
@@ -25,6 +25,8 @@ var protection = new PersonalDataProtection(masterKey);
 var logFile = Path.Combine(root, ".local", "benchmark-api.log");
 Console.WriteLine("Starting the API (Production, Kestrel on loopback)…");
 await using var api = await ApiProcess.Start(root, connectionString, masterKey, logFile);
+// Issue 15's person index on its own: --people [N] stores N cases with a person and measures the lookups and the intake.
+if (args.Contains("--people")) return await PersonLookups.Run(api, args, machine.Summary, Console.Out, output);
 using var store = DocumentStore.For(opts =>
 {
     opts.ConfigureInfohusEventStore(connectionString).AddInfohusProjections(new RegisterSettings());

@@ -13,8 +13,8 @@ public sealed class CaseOracle
 {
     public const string Erased = "[erased]";
 
-    /// <summary>One event as the timeline shows it: kind and who acted.</summary>
-    public sealed record Line(string Kind, string Actor, string? Role, string? Department);
+    /// <summary>One event as the timeline shows it: kind and who acted; for a note its text, for a document the id its sentence names.</summary>
+    public sealed record Line(string Kind, string Actor, string? Role, string? Department, string? Text = null, string? SentenceNames = null);
 
     public Guid Id { get; }
     public List<Line> Lines { get; } = [];
@@ -47,6 +47,7 @@ public sealed class CaseOracle
     public bool Spokesperson { get; private set; }
     public bool PersonalDataErased { get; private set; }
     public List<Guid> Disclosures { get; } = [];
+    public List<(Guid Other, string Reason)> Links { get; } = [];
 
     public CaseOracle(Guid id, bool fromCitizen, int? age, string district, string description, Caller referrer, string? firstLevel = null)
     {
@@ -190,9 +191,27 @@ public sealed class CaseOracle
             case "press/messages":
                 Step("press_message_issued", by, null);
                 break;
+            case "notes":
+                // The journal runs beside the plan: a line with the note's text, no stage moved.
+                Lines.Add(By("journal_note_added", by) with { Text = body["text"]!.GetValue<string>() });
+                break;
+            case "documents":
+                Lines.Add(By("document_attached", by) with { SentenceNames = answer["documentId"]!.GetValue<Guid>().ToString() });
+                break;
+            case "links":
+                Lines.Add(By("cases_linked", by));
+                Links.Add((body["otherCaseId"]!.GetValue<Guid>(), body["reason"]!.GetValue<string>()));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, "a step the oracle does not know");
         }
+    }
+
+    /// <summary>The other end of an accepted link: the same event on this case's stream, naming the case linked from.</summary>
+    public void LinkedFrom(CaseOracle from, Caller by, JsonNode body)
+    {
+        Lines.Add(By("cases_linked", by));
+        Links.Add((from.Id, body["reason"]!.GetValue<string>()));
     }
 
     /// <summary>The case as GET /api/cases/{id} must show it to a member.</summary>
@@ -223,6 +242,8 @@ public sealed class CaseOracle
             ("evaluation", state["evaluation"]?.GetValue<string>(), Evaluation),
             ("guided", state["guidedTo"] is JsonArray, Guided),
             ("personal.erased", personal["erased"]!.GetValue<bool>(), PersonalDataErased),
+            ("links", string.Join(",", state["links"]!.AsArray().Select(l => $"{l!["otherCaseId"]}:{l["reason"]}")),
+                string.Join(",", Links.Select(l => $"{l.Other}:{l.Reason}"))),
             ("personal.description", personal["description"]?.GetValue<string>(), PersonalDataErased ? Erased : Description));
     }
 
@@ -241,7 +262,13 @@ public sealed class CaseOracle
     {
         var shown = timeline.Select(l => $"v{l!["version"]} {l["kind"]} by {l["actor"]} ({l["role"]}, {l["department"]})").ToList();
         var expected = Lines.Select((l, i) => $"v{i + 1} {l.Kind} by {l.Actor} ({l.Role}, {l.Department})").ToList();
-        return shown.SequenceEqual(expected) ? [] : [$"timeline: shown [{string.Join("; ", shown)}], expected [{string.Join("; ", expected)}]"];
+        if (!shown.SequenceEqual(expected)) return [$"timeline: shown [{string.Join("; ", shown)}], expected [{string.Join("; ", expected)}]"];
+        // A note's line shows its text (erased with the case's key), a document's line names the document.
+        return Lines.Select((l, i) => (l, shown: timeline[i]!)).SelectMany(x => (IEnumerable<string>)[
+            .. x.l.Text is { } text && x.shown["text"]?.GetValue<string>() != (PersonalDataErased ? Erased : text)
+                ? [$"timeline v{x.shown["version"]}: text {x.shown["text"]}, expected {(PersonalDataErased ? Erased : text)}"] : Array.Empty<string>(),
+            .. x.l.SentenceNames is { } named && !x.shown["sentence"]!.GetValue<string>().Contains(named, StringComparison.Ordinal)
+                ? [$"timeline v{x.shown["version"]}: sentence {x.shown["sentence"]} does not name {named}"] : Array.Empty<string>()]);
     }
 
     /// <summary>GET /api/disclosures?caseId=: exactly the disclosures the API acknowledged.</summary>

@@ -24,10 +24,14 @@ public static class PlanHistory
             foreach (var actor in e.GetType().GetProperties().Where(p => p.PropertyType == typeof(MemberRef)).Select(p => (MemberRef)p.GetValue(e)!))
                 Rule(actor.Role is Role.Member or Role.Coordinator, "only members and the coordinator act on a case");
             Rule(!course.Erased, "an erased case takes no further step");
-            Rule(!course.Closed || e is CaseReopened or PersonalDataErased, "a closed case takes nothing but a reopening or the erasure of its personal data");
-            Rule(course.Closed || !course.HandedOver || e is CourseEvaluated or CaseClosed or RegistrationCorrected or PersonalDataErased or ConcernReassessed,
-                "after hand-over only evaluation, closure, the registration, a re-assessment and erasure (§4.2.2 I a)");
-            Rule(course.Closed || !course.Redirected || e is CaseClosed or RegistrationCorrected or PersonalDataErased, "after redirection only closure, the registration and erasure");
+            // The journal (notes, documents) and the links run beside the plan; a link to a related case is also made on a closed one.
+            var besideThePlan = e is JournalNoteAdded or DocumentAttached or CasesLinked;
+            Rule(!course.Closed || e is CaseReopened or PersonalDataErased or CasesLinked,
+                "a closed case takes nothing but a reopening, a link to a related case or the erasure of its personal data");
+            Rule(course.Closed || !course.HandedOver || besideThePlan || e is CourseEvaluated or CaseClosed or RegistrationCorrected or PersonalDataErased or ConcernReassessed,
+                "after hand-over only evaluation, closure, the registration, a re-assessment, the journal, links and erasure (§4.2.2 I a)");
+            Rule(course.Closed || !course.Redirected || besideThePlan || e is CaseClosed or RegistrationCorrected or PersonalDataErased,
+                "after redirection only closure, the registration, the journal, links and erasure");
 
             switch (e)
             {
@@ -139,6 +143,10 @@ public static class PlanHistory
                 case PersonalDataErased:
                     course.Erased = true;
                     break;
+                case CasesLinked linked:
+                    Rule(linked.CaseId == history[i].StreamId && linked.OtherCaseId != linked.CaseId, "a case is linked to another case, on its own stream");
+                    Rule(course.LinkedTo.Add(linked.OtherCaseId), "two cases are linked once");
+                    break;
                 case CourseEvaluated:
                     Rule(course.Feedback is not null || course.Guided, "a course is evaluated after feedback or the citizen's guidance");
                     course.Evaluated = true;
@@ -211,12 +219,13 @@ public static class PlanHistory
         public bool Spokesperson { get; set; }
         public bool Erased { get; set; }
         public HashSet<Guid> Undecided { get; init; } = [];
+        public HashSet<Guid> LinkedTo { get; init; } = [];
 
         /// <summary>A reopened case is assessed (or its citizen guided) again from the start; intake, routing, registration, manager and interview stay done.</summary>
         public Course NewRound() => new()
         {
             FromEmployeeOrPartner = FromEmployeeOrPartner, FromCitizen = FromCitizen, Registration = Registration, Route = Route,
-            ManagerInformed = ManagerInformed, Interviewed = Interviewed, Undecided = Undecided
+            ManagerInformed = ManagerInformed, Interviewed = Interviewed, Undecided = Undecided, LinkedTo = LinkedTo
         };
     }
 }

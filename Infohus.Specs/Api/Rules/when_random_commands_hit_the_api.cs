@@ -26,7 +26,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         ManagerInformed, Interview, AssessExtremism, AssessOther, Redirect, PetEaeReport, FeedbackGuidance, FeedbackTargeted,
         HandOver, CrisisTeam, PreparednessPlan, RecommendIntervention, DecideIntervention, FollowUp, Evaluate, Close, Reopen,
         Disclose, DiscloseToThePress, DiscloseUnderStk1, InternalCommunication, HeadsInformed, Spokesperson, PressMessage,
-        GuideCitizen, CorrectRegistration, Erase, Malformed, Reassess, Claim, Assign, CompleteFollowUp
+        GuideCitizen, CorrectRegistration, Erase, Malformed, Reassess, Claim, Assign, CompleteFollowUp, Note, Document, Link
     }
 
     /// <summary>Every step a case can take, by its route: each must be accepted at least once in a run.</summary>
@@ -35,7 +35,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         "registration", "manager-informed", "interview", "assessment", "redirection", "pet-eae-report", "feedback", "citizen-guidance",
         "handover", "crisis-team", "preparedness-plan", "interventions", "decision", "follow-ups", "evaluation", "closure", "reopening",
         "erasure", "disclosures", "internal-communications", "press/heads-informed", "press/spokesperson", "press/messages",
-        "claim", "assignment", "completion", "reassessment"
+        "claim", "assignment", "completion", "reassessment", "notes", "documents", "links"
     ];
 
     public enum VersionSent { Current, Stale, Ahead }
@@ -130,18 +130,29 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         else referral.Status.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
         await Holds(id, oracle, sequence, "the referral", true);
 
+        CaseOracle? related = null;
         foreach (var move in sequence.Moves)
         {
             var version = oracle?.Version ?? 1;
             var versionSent = move.Version switch { VersionSent.Stale => version - 1, VersionSent.Ahead => version + 1, _ => version };
-            var kind = move.Offered && oracle is not null ? await Offered(oracle, move) : move.Kind;
-            var (step, url, body) = Command(kind, id, versionSent, move.Pick, oracle);
-            var answer = await Host.PostRaw(url, Sent(body) ?? "{\"version\": ", move.By);
+            var kind = move.Offered && oracle is not null ? await Offered(oracle, move, accepted) : move.Kind;
+            // A link goes to a second referral made for it (a sibling's), now and then to an unknown case or to the case itself.
+            if (kind == Kind.Link && oracle is not null && related is null && move.Pick % 6 != 0) related = await SecondReferral(cases, statuses);
+            var (step, url, body) = Command(kind, id, versionSent, move.Pick, oracle, related);
+            var answer = step == "documents"
+                ? await Host.Upload(url, DocumentForm(body!), move.By)
+                : await Host.PostRaw(url, Sent(body) ?? "{\"version\": ", move.By);
             Count(statuses, answer);
             var context = $"{kind} ({move}) → {answer} in [{sequence}]";
 
             ((int)answer.Status).ShouldBeOneOf([200, 400, 401, 403, 404, 409, 422], context);
             var took = answer.Status == HttpStatusCode.OK;
+            if (step is "notes" or "documents" or "links")
+            {
+                var (accept, refusal) = JournalOrLinkExpected(step, move.By, versionSent, oracle, body, related);
+                took.ShouldBe(accept, $"the journal's and the links' rules predict {(accept ? "acceptance" : "a refusal")}: {context}");
+                if (refusal is { } expected) answer.Status.ShouldBe(expected, context);
+            }
             if (took)
             {
                 oracle.ShouldNotBeNull(context);
@@ -151,13 +162,16 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
                 oracle.Accepted(step, move.By, body!, answer.Body!);
                 answer.Version.ShouldBe(oracle.Version, $"the answer names the version the accepted step leads to: {context}");
                 accepted.AddOrUpdate(step, 1, (_, n) => n + 1);
+                if (step == "links") related!.LinkedFrom(oracle, move.By, body!);
+                if (step == "documents") await DocumentReadsBack(id, answer, body!, context);
             }
             await Holds(id, oracle, sequence, $"{kind} ({move})", took);
+            if (step == "links" && related is not null) await Holds(related.Id, related, sequence, $"{kind} ({move}), on the linked case", took);
         }
     }
 
     /// <summary>One of the steps the case offers now (as the caller sees them, or a BFU member when the caller is no member).</summary>
-    private async Task<Kind> Offered(CaseOracle oracle, Move move)
+    private async Task<Kind> Offered(CaseOracle oracle, Move move, ConcurrentDictionary<string, int> accepted)
     {
         var viewer = move.By.Department is not null && move.By.Role is Role.Member or Role.Coordinator ? move.By : Caller.BfuMember;
         var view = await Host.Get($"/api/cases/{oracle.Id}", viewer);
@@ -167,10 +181,21 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
         // concern waits for its age), and leave sharing to the random moves, so offered ones move the course on.
         if (move.Pick % 8 == 1 && allowed.Contains("registration")) return Kind.CorrectRegistration;
         if (move.Pick % 25 == 7 && allowed.Contains("disclosures")) return Kind.Disclose;
+        // The journal runs beside the plan: now and then a note or a document, now and then a link to a related case
+        // (rarely: they move no course on, and the random moves send them too).
+        if (move.Pick % 50 == 11 && allowed.Contains("notes")) return Kind.Note;
+        if (move.Pick % 50 == 13 && allowed.Contains("documents")) return Kind.Document;
+        if (move.Pick % 50 == 17) return Kind.Link;
         // Legal's one step: now and then legal erases the case's personal data, whatever stage it has reached.
         if (move.By == Caller.Legal && move.Pick % 6 == 0) return Kind.Erase;
         // The crisis team's work offers many steps at once; reach its press steps and decisions often enough to cover them.
         if (move.Pick % 5 is 2 or 4 && allowed.Contains("crisis-communication")) return CrisisCommunication(oracle, move.Pick);
+        // The steps only a deep course reaches (the last press step, internal communication, a follow-up's completion) come
+        // up a few times a run; while one is still rare in this run, an offer of it is taken, so the coverage check below
+        // does not depend on luck.
+        if (Rare(accepted, "press/messages") && allowed.Contains("crisis-communication") && oracle.HeadsInformed && oracle.Spokesperson) return Kind.PressMessage;
+        if (Rare(accepted, "internal-communications") && allowed.Contains("crisis-communication")) return Kind.InternalCommunication;
+        if (Rare(accepted, "completion") && allowed.Contains("follow-up-completion")) return Kind.CompleteFollowUp;
         if (move.Pick % 5 == 3 && allowed.Contains("intervention-decision")) return Kind.DecideIntervention;
         if (move.Pick % 5 == 3 && allowed.Contains("interventions")) return Kind.RecommendIntervention;
         var offered = allowed.Where(a => a is not ("disclosures" or "registration" or "notes" or "documents")).ToArray();
@@ -207,6 +232,8 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
             _ => Kind.Disclose
         };
     }
+
+    private static bool Rare(ConcurrentDictionary<string, int> accepted, string step) => accepted.GetValueOrDefault(step) < 3;
 
     /// <summary>§5.3: internal communication, or the press steps in their order (heads, spokesperson, message).</summary>
     private static Kind CrisisCommunication(CaseOracle oracle, int pick) =>
@@ -256,7 +283,7 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     }
 
     /// <summary>The step's route, and the body as the spec writes it (its own JSON, in the README's words); null for malformed JSON.</summary>
-    private static (string Step, string Url, JsonObject? Body) Command(Kind kind, Guid id, long version, int pick, CaseOracle? oracle)
+    private static (string Step, string Url, JsonObject? Body) Command(Kind kind, Guid id, long version, int pick, CaseOracle? oracle, CaseOracle? related)
     {
         // Mostly targeted (b), so courses reach the crisis team's work; sometimes specific or general (a).
         var level = pick / 2 % 3 != 0 ? "high" : "moderate";
@@ -333,6 +360,22 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
                 }
             }),
             Kind.CompleteFollowUp => ("completion", new { }),
+            Kind.Note => ("notes", new
+            {
+                kind = (pick % 4) switch { 0 => "phone-call", 1 => "school-contact", 2 => "meeting", _ => "other" },
+                text = $"Note {pick}: the school called about the pupil."
+            }),
+            // Sent as multipart/form-data (DocumentForm); the body says which file and which kind.
+            Kind.Document => ("documents", new
+            {
+                kind = (pick % 4) switch { 0 => "interview-form", 1 => "preparedness-plan", 2 => "letter", _ => "other" },
+                file = pick % 2 == 0 ? "pdf" : "png", pick
+            }),
+            Kind.Link => ("links", new
+            {
+                otherCaseId = related is not null && pick % 7 != 1 ? related.Id : pick % 7 == 1 ? id : Guid.NewGuid(),
+                reason = (pick % 4) switch { 0 => "sibling", 1 => "same-group", 2 => "same-milieu", _ => "other" }
+            }),
             Kind.Malformed => ("assessment", null!),
             _ => throw new ArgumentOutOfRangeException(nameof(kind))
         };
@@ -368,6 +411,76 @@ public class when_random_commands_hit_the_api(InfohusApp app, Xunit.Abstractions
     {
         body["interventionId"] = intervention.ToString();
         return body;
+    }
+
+    /// <summary>A sibling's referral, made when the sequence first links its case: the other end of its links.</summary>
+    private async Task<CaseOracle> SecondReferral(ConcurrentDictionary<Guid, CaseOracle> cases, ConcurrentDictionary<int, int> statuses)
+    {
+        var sent = Given.EmployeeReferral(16);
+        var referral = await Host.Post("/api/cases", sent, Caller.BfuMember);
+        Count(statuses, referral);
+        referral.Status.ShouldBe(HttpStatusCode.Created, referral.ToString());
+        var related = new CaseOracle(referral.Id, false, 16, sent.Registration.District, sent.Description, Caller.BfuMember);
+        cases[related.Id] = related;
+        return related;
+    }
+
+    /// <summary>
+    /// The journal's and the links' own rules, from the README and the issue, not from the decisions: members and the
+    /// coordinator only (anonymous 401, other roles 403); on the version the caller saw; never on an erased case; a
+    /// note or a document only on an open case (at any stage, after hand-over and redirection too), a link also on a
+    /// closed one; a link to a case that exists, is not the case itself, and is not linked to it already. A version
+    /// below 1 is a 400 before any of these.
+    /// </summary>
+    private static (bool Accept, HttpStatusCode? Refusal) JournalOrLinkExpected(string step, Caller by, long versionSent, CaseOracle? oracle,
+        JsonObject? body, CaseOracle? related)
+    {
+        if (by == Caller.Anonymous) return (false, HttpStatusCode.Unauthorized);
+        if (by.Role is not (Role.Member or Role.Coordinator)) return (false, HttpStatusCode.Forbidden);
+        if (oracle is null || body is null) return (false, null);
+        // A version before the referral's names no state of any case: invalid, not stale.
+        if (versionSent < 1) return (false, HttpStatusCode.BadRequest);
+        if (step == "links")
+        {
+            var other = body["otherCaseId"]!.GetValue<Guid>();
+            if (other == oracle.Id) return (false, versionSent == oracle.Version && !oracle.PersonalDataErased ? HttpStatusCode.BadRequest : HttpStatusCode.Conflict);
+            if (related is null || other != related.Id) return (false, HttpStatusCode.BadRequest);
+            if (versionSent != oracle.Version || oracle.PersonalDataErased) return (false, HttpStatusCode.Conflict);
+            return oracle.Links.Any(l => l.Other == other) ? (false, HttpStatusCode.Conflict) : (true, null);
+        }
+        if (versionSent != oracle.Version || oracle.PersonalDataErased || oracle.Status == "closed") return (false, HttpStatusCode.Conflict);
+        return (true, null);
+    }
+
+    /// <summary>A small generated PDF or PNG, known by its magic number, as a browser's form sends it.</summary>
+    private static MultipartFormDataContent DocumentForm(JsonObject body)
+    {
+        var file = new ByteArrayContent(DocumentBytes(body));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent
+        {
+            { new StringContent(body["version"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
+            { new StringContent(body["kind"]!.GetValue<string>()), "kind" },
+            { file, "file", body["file"]!.GetValue<string>() == "pdf" ? "samtale.pdf" : "foto.png" }
+        };
+    }
+
+    private static byte[] DocumentBytes(JsonObject body)
+    {
+        var pick = body["pick"]!.GetValue<int>();
+        var filler = System.Text.Encoding.ASCII.GetBytes(new string('x', 64 + pick * 13));
+        return body["file"]!.GetValue<string>() == "pdf"
+            ? [.. "%PDF-1.7\n"u8, .. filler, .. "\n%%EOF\n"u8]
+            : [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. filler];
+    }
+
+    /// <summary>An accepted document is read back as it was sent, with the type its first bytes show.</summary>
+    private async Task DocumentReadsBack(Guid id, Answer answer, JsonObject body, string context)
+    {
+        var download = await Host.Download($"/api/cases/{id}/documents/{answer.Body!["documentId"]!.GetValue<Guid>()}", Caller.BfuMember);
+        download.Status.ShouldBe(HttpStatusCode.OK, context);
+        download.Content.ShouldBe(DocumentBytes(body), context);
+        download.Headers.ContentType.ToString().ShouldBe(body["file"]!.GetValue<string>() == "pdf" ? "application/pdf" : "image/png", context);
     }
 
     private static void Count(ConcurrentDictionary<int, int> statuses, Answer answer) => statuses.AddOrUpdate((int)answer.Status, 1, (_, n) => n + 1);
