@@ -1,5 +1,6 @@
 using Infohus.Api.Hosting;
 using Infohus.Api.Security;
+using Infohus.Api.Telemetry;
 using JasperFx;
 using Wolverine;
 
@@ -12,7 +13,8 @@ builder.Services
     .AddInfohusEventStore(builder.Configuration, builder.Environment)
     .AddInfohusPersonalData(builder.Configuration, builder.Environment)
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
-    .AddInfohusHttp(builder.Configuration);
+    .AddInfohusHttp(builder.Configuration)
+    .AddInfohusTelemetry(builder.Configuration);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 using Infohus.Api.Cases.Deadlines;
+using Infohus.Api.Telemetry;
 using JasperFx;
 using Wolverine;
 
@@ -102,7 +103,12 @@ public static class StreamWrites
         Func<IResult> answer,
         Func<Task<IResult>>? lostRace = null)
     {
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
+        var metrics = context.RequestServices.GetRequiredService<InfohusMetrics>();
+        if (decision.Refusal is { } refusal)
+        {
+            metrics.StepRefused(refusal);
+            return Problems.For(refusal);
+        }
 
         session.Tag(context);
         try
@@ -113,6 +119,7 @@ public static class StreamWrites
         {
             return await lostRace();
         }
+        metrics.Accepted(decision.Events);
         return answer();
     }
 

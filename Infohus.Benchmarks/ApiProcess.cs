@@ -35,7 +35,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public string Token(Role role, Department? department) =>
         _tokens.Issue($"bench-{role}".ToLowerInvariant(), "Benchmark", role, department, TimeSpan.FromHours(2));
 
-    public static async Task<ApiProcess> Start(string repositoryRoot, string connectionString, string masterKey, string logFile)
+    public static async Task<ApiProcess> Start(string repositoryRoot, string connectionString, string masterKey, string logFile, string telemetry = "metrics")
     {
         var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var api = Path.Combine(repositoryRoot, "Infohus.Api", "bin", configuration, "net10.0", "Infohus.Api.dll");
@@ -54,6 +54,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Infohus__PersonalData__MasterKey"] = masterKey;
         start.Environment["Infohus__PersonalData__IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
+        start.Environment["Infohus__Telemetry__Enabled"] = telemetry == "off" ? "false" : "true";
+        start.Environment["Infohus__Telemetry__Traces"] = telemetry == "traces" ? "true" : "false";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         var log = new StreamWriter(logFile) { AutoFlush = false };

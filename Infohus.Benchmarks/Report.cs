@@ -4,7 +4,7 @@ using System.Text;
 namespace Infohus.Benchmarks;
 
 /// <summary>The run as one markdown page: absolute figures, the ratios to the floors, and each target met or missed.</summary>
-public sealed class Report(BenchmarkPlan plan, Machine machine)
+public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry)
 {
     private const string Raw = "(1)";
     private const string Marten = "(2)";
@@ -37,7 +37,7 @@ public sealed class Report(BenchmarkPlan plan, Machine machine)
         var md = new StringBuilder();
         md.AppendLine(Invariant($"# Infohus benchmark ({plan.Name} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min)"));
         md.AppendLine();
-        md.AppendLine($"Machine: {machine.Summary}. The API, PostgreSQL and the load all share these cores.");
+        md.AppendLine($"Machine: {machine.Summary}. The API, PostgreSQL and the load all share these cores. The API's telemetry: {telemetry}.");
         md.AppendLine();
         md.AppendLine(Invariant($"## Writes: one §115 disclosure per transaction, durable (K closed-loop clients, {plan.Measured.TotalSeconds:0} s each after {plan.WarmUp.TotalSeconds:0.#} s warm-up)"));
         md.AppendLine();
