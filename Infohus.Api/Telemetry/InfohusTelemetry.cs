@@ -52,6 +52,7 @@ public static class InfohusTelemetry
         services.AddHostedService<ProjectionLagWatch>();
         services.AddHealthChecks().AddCheck<ProjectionLagHealthCheck>("projection-lag", HealthStatus.Degraded, ["ready"]);
         if (!settings.Enabled) return services;
+        ExceptionEvents.WithholdMessages();
 
         var otlp = settings.Otlp ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         services.ConfigureMarten(opts =>

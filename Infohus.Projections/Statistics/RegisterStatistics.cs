@@ -26,8 +26,17 @@ public sealed class RegisterStatistics(IDocumentStore store)
 {
     public const string Table = "infohus.mt_doc_register_entry";
 
-    private const string RegisterPositionSql =
-        "select string_agg(name || '@' || last_seq_id || '/' || xmin::text, ',' order by name) from infohus.mt_event_progression where name like 'RegisterEntry%'";
+    /// <summary>
+    /// Where the register stands, in one round trip: the progression row as the name of its state, the
+    /// newest stored event (not the sequence: a write that lost a race burns sequence numbers) and the
+    /// last event the register applied.
+    /// </summary>
+    private const string RegisterStateSql = """
+        select (select string_agg(name || '@' || last_seq_id || '/' || xmin::text, ',' order by name)
+                from infohus.mt_event_progression where name like 'RegisterEntry%'),
+               (select coalesce(max(seq_id), 0) from infohus.mt_events),
+               (select coalesce(min(last_seq_id), 0) from infohus.mt_event_progression where name like 'RegisterEntry%')
+        """;
 
     /// <summary>Enough for every dimension pair of a few half-years; a state holds no more.</summary>
     private const int MostCountsKept = 512;
@@ -35,35 +44,44 @@ public sealed class RegisterStatistics(IDocumentStore store)
     private CountsAt _counts = new("", new ConcurrentDictionary<CountKey, IReadOnlyDictionary<(string, string), int>>());
 
     public async Task<IReadOnlyDictionary<(string, string), int>> CountAsync(
-        RegisterDimension first, RegisterDimension? second, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
+        RegisterDimension first, RegisterDimension? second, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation) =>
+        (await CountAsync(first, second, from, to, TimeProvider.System, cancellation)).Counts;
+
+    /// <summary>The counts and, from the same look at the register, how fresh they are.</summary>
+    public async Task<(IReadOnlyDictionary<(string, string), int> Counts, Freshness Freshness)> CountAsync(
+        RegisterDimension first, RegisterDimension? second, DateTimeOffset from, DateTimeOffset to, TimeProvider clock, CancellationToken cancellation)
     {
         var key = new CountKey(first.Name, second?.Name, from.ToUniversalTime(), to.ToUniversalTime());
         await using var connection = await OpenAsync(cancellation);
         var kept = Volatile.Read(ref _counts);
-        if (await PositionAsync(connection, null, cancellation) is { } position && position == kept.Position
-            && kept.Counts.TryGetValue(key, out var known))
-            return known;
+        var now = await StateAsync(connection, null, cancellation);
+        var freshness = new Freshness(now.Register, now.Latest, now.Register >= now.Latest, clock.GetUtcNow());
+        if (now.Position == kept.Position && kept.Counts.TryGetValue(key, out var known))
+            return (known, freshness);
 
         // The position and the counts from one snapshot, so the counts are filed under the state they show.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
-        var countedAt = await PositionAsync(connection, transaction, cancellation);
+        var countedAt = (await StateAsync(connection, transaction, cancellation)).Position;
         var counts = await CountNowAsync(connection, transaction, first, second, key.From, key.To, cancellation);
         await transaction.CommitAsync(cancellation);
         // No progression row (an empty register, or one being rebuilt): nothing names the state, nothing is kept.
-        if (countedAt is null) return counts;
+        if (countedAt is null) return (counts, freshness);
         if (kept.Position != countedAt)
         {
             var fresh = new CountsAt(countedAt, new ConcurrentDictionary<CountKey, IReadOnlyDictionary<(string, string), int>>());
             kept = Interlocked.CompareExchange(ref _counts, fresh, kept) == kept ? fresh : Volatile.Read(ref _counts);
         }
         if (kept.Position == countedAt && kept.Counts.Count < MostCountsKept) kept.Counts.TryAdd(key, counts);
-        return counts;
+        return (counts, freshness);
     }
 
-    private static async Task<string?> PositionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellation)
+    private static async Task<(string? Position, long Latest, long Register)> StateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(RegisterPositionSql, connection, transaction);
-        return await command.ExecuteScalarAsync(cancellation) as string;
+        await using var command = new NpgsqlCommand(RegisterStateSql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        await reader.ReadAsync(cancellation);
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private static async Task<IReadOnlyDictionary<(string, string), int>> CountNowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
@@ -113,18 +131,9 @@ public sealed class RegisterStatistics(IDocumentStore store)
 
     public async Task<Freshness> FreshnessAsync(TimeProvider clock, CancellationToken cancellation)
     {
-        // The newest stored event, not the sequence: a write that lost a race burns sequence numbers.
-        // One statement for both, so the answer costs one round trip.
-        const string sql = """
-            select (select coalesce(max(seq_id), 0) from infohus.mt_events),
-                   (select coalesce(min(last_seq_id), 0) from infohus.mt_event_progression where name like 'RegisterEntry%')
-            """;
         await using var connection = await OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        await reader.ReadAsync(cancellation);
-        var (latest, register) = (reader.GetInt64(0), reader.GetInt64(1));
-        return new Freshness(register, latest, register >= latest, clock.GetUtcNow());
+        var now = await StateAsync(connection, null, cancellation);
+        return new Freshness(now.Register, now.Latest, now.Register >= now.Latest, clock.GetUtcNow());
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellation)
