@@ -32,6 +32,16 @@ public sealed class ApiProcess : IAsyncDisposable
         _tokens = tokens;
     }
 
+    /// <summary>CPU time the API process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Token(Role role, Department? department) =>
         _tokens.Issue($"bench-{role}".ToLowerInvariant(), "Benchmark", role, department, TimeSpan.FromHours(2));
 

@@ -57,7 +57,9 @@ foreach (var size in plan.Sizes)
 
 if (statisticsOnly)
 {
-    Console.WriteLine(report.Markdown(total.Elapsed));
+    var statisticsReport = report.Markdown(total.Elapsed);
+    Console.WriteLine(statisticsReport);
+    if (output is not null) await File.WriteAllTextAsync(output, statisticsReport);
     return 0;
 }
 

@@ -20,7 +20,7 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
     public void Write(string path, Throughput result)
     {
         _writes.Add((path, result));
-        Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms");
+        Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms{(result.ApiCpuMsPerOperation is { } cpu ? $", API CPU {cpu:0.00} ms/command" : "")}");
     }
 
     public void History(long events, Rate grown, Rate catchUp, Throughput statistics)
@@ -43,10 +43,10 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
         md.AppendLine();
         md.AppendLine(Invariant($"On a store already holding {_storedBeforeWrites:N0} events; each client appends to its own open cases."));
         md.AppendLine();
-        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor | API CPU ms/command |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (path, r) in _writes)
-            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} |"));
+            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} | {r.ApiCpuMsPerOperation:0.00} |"));
         md.AppendLine();
 
         md.AppendLine("## The history growing: projection catch-up and statistics latency");

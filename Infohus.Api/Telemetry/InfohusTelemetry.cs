@@ -35,8 +35,8 @@ public sealed class TelemetrySettings
 
 public static class InfohusTelemetry
 {
-    /// <summary>The span source and meter names of what we trace: ASP.NET Core, Npgsql, Marten, Wolverine and ours.</summary>
-    public static readonly string[] Sources = ["Marten", "Wolverine", InfohusMetrics.MeterName];
+    /// <summary>The span sources and meters Marten and Wolverine emit on their own (ASP.NET Core's and Npgsql's are added by their instrumentation).</summary>
+    private static readonly string[] Critters = ["Marten", "Wolverine"];
 
     /// <summary>
     /// Traces (to OTLP when configured) and metrics (to OTLP and the Prometheus scrape), our metrics,
@@ -49,10 +49,9 @@ public static class InfohusTelemetry
         services.Configure<TelemetrySettings>(configuration.GetSection(TelemetrySettings.Section));
         services.AddSingleton<ProjectionLag>();
         services.AddSingleton<InfohusMetrics>();
-        services.AddHostedService<ProjectionLagWatch>();
         services.AddHealthChecks().AddCheck<ProjectionLagHealthCheck>("projection-lag", HealthStatus.Degraded, ["ready"]);
         if (!settings.Enabled) return services;
-        ExceptionEvents.WithholdMessages();
+        services.AddHostedService<ProjectionLagWatch>();
 
         var otlp = settings.Otlp ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         services.ConfigureMarten(opts =>
@@ -66,22 +65,23 @@ public static class InfohusTelemetry
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(Sources)
+                .AddMeter([.. Critters, InfohusMetrics.MeterName])
                 .AddPrometheusExporter());
         if (otlp is not null || settings.Traces)
         {
+            ExceptionEvents.WithholdMessages();
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(http =>
                 {
                     // Probes and scrapes are noise; everything else is traced.
                     http.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics");
                     http.RecordException = false;
-                    // A query string may carry what a member typed: never recorded, not even redacted.
-                    http.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
-                    http.EnrichWithHttpResponse = (activity, _) => activity.SetTag("url.query", null);
+                    // A query string may carry what a member typed: never recorded, not even redacted;
+                    // nor the user agent, which tells one member's device from another's.
+                    http.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null).SetTag("user_agent.original", null);
                 })
                 .AddNpgsql()
-                .AddSource(Sources));
+                .AddSource(Critters));
         }
         if (settings.Otlp is not null) telemetry.UseOtlpExporter(OtlpExportProtocol.HttpProtobuf, new Uri(settings.Otlp));
         else if (otlp is not null) telemetry.UseOtlpExporter();
