@@ -100,16 +100,31 @@ public class when_operations_watch_the_api : IAsyncLifetime
 
         var lag = _host.Services.GetRequiredService<ProjectionLag>().Last.ShouldHaveSingleItem();
         lag.Behind.ShouldBeGreaterThanOrEqualTo(stored);
-        // The in-memory reader collects now (the Prometheus reader, pulled, has nothing to flush).
+        counted.Observe();
+        counted[$"infohus.projection.lag|projection={lag.Projection}"].ShouldBe(lag.Behind, "the gauge shows the lag last measured");
+        // The in-memory reader collects now, as an OTLP export would (the Prometheus reader, pulled, has nothing to flush).
         _host.Services.GetRequiredService<MeterProvider>().ForceFlush();
-        var gauge = _metrics.ToList().Where(m => m.Name == "infohus.projection.lag").SelectMany(m => m.MetricPoints).ToList();
-        gauge.ShouldContain(p => p.GetGaugeLastValueLong() == lag.Behind && TagsOf(p).Contains($"projection={lag.Projection}"));
+        _metrics.ToList().Where(m => m.Name == "infohus.projection.lag").SelectMany(m => m.MetricPoints)
+            .ShouldContain(p => TagsOf(p).Contains($"projection={lag.Projection}"), "the gauge is exported");
 
         var scrape = string.Join("\n", await Scrape());
         scrape.ShouldContain("infohus_referrals_received_total");
         scrape.ShouldContain("infohus_steps_refused_total{");
         scrape.ShouldContain("reason=\"conflict\"");
         scrape.ShouldContain($"infohus_projection_lag{{");
+    }
+
+    [Fact]
+    public async Task a_deadline_alarm_that_finds_the_case_still_waiting_is_counted_as_rung_and_missed()
+    {
+        using var counted = new OwnCounters(_host);
+
+        // Referred 32 days back: its 31-day assessment deadline has passed, so its alarm rings at once.
+        await _host.Referral(Given.EmployeeReferral() with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-32) });
+        await Waiting.Until(() => Task.FromResult(counted["infohus.deadline_alarms.missed"] > 0), "the alarm to ring and find the case waiting");
+
+        counted["infohus.deadline_alarms.rung"].ShouldBeGreaterThanOrEqualTo(1);
+        counted["infohus.deadline_alarms.missed"].ShouldBe(1);
     }
 
     [Fact]
@@ -144,8 +159,8 @@ public class when_operations_watch_the_api : IAsyncLifetime
     }
 
     /// <summary>
-    /// This host's own counters, read apart from any other host in the run (the meter "Infohus" of
-    /// each host comes from its own meter factory): name, or name|tag=value.
+    /// This host's own counters and gauges, read apart from any other host in the run (the meter
+    /// "Infohus" of each host comes from its own meter factory; an exporter sees them all): name, or name|tag=value.
     /// </summary>
     private sealed class OwnCounters : IDisposable
     {
@@ -161,9 +176,9 @@ public class when_operations_watch_the_api : IAsyncLifetime
             };
             _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
             {
-                if (value == 0) return;
                 var key = string.Join("|", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Prepend(instrument.Name));
-                lock (_counts) _counts[key] = _counts.GetValueOrDefault(key) + value;
+                // A gauge shows its last value; a counter adds up (a write that appended no referral adds 0).
+                lock (_counts) _counts[key] = instrument.IsObservable ? value : _counts.GetValueOrDefault(key) + value;
             });
             _listener.Start();
         }
@@ -175,8 +190,11 @@ public class when_operations_watch_the_api : IAsyncLifetime
 
         public IReadOnlyList<string> Names
         {
-            get { lock (_counts) return [.. _counts.Keys]; }
+            get { lock (_counts) return [.. _counts.Keys.Where(k => _counts[k] != 0)]; }
         }
+
+        /// <summary>Reads the gauges now.</summary>
+        public void Observe() => _listener.RecordObservableInstruments();
 
         public void Dispose() => _listener.Dispose();
     }
