@@ -1,6 +1,7 @@
 using Infohus.Api.Hosting;
 using Infohus.Api.Notices;
 using Infohus.Api.Security;
+using Infohus.Api.Telemetry;
 using Infohus.Api.Web;
 using JasperFx;
 using Wolverine;
@@ -16,7 +17,8 @@ builder.Services
     .AddInfohusSecurity(builder.Configuration, builder.Environment)
     .AddInfohusHttp(builder.Configuration)
     .AddInfohusNotices(builder.Configuration)
-    .AddInfohusWeb(builder.Configuration, builder.Environment);
+    .AddInfohusWeb(builder.Configuration, builder.Environment)
+    .AddInfohusTelemetry(builder.Configuration);
 builder.Host.UseWolverine(opts => opts.UseInfohusWolverine());
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 using Infohus.Api.Cases.Deadlines;
 using Infohus.Api.Notices;
+using Infohus.Api.Telemetry;
 using JasperFx;
 using Wolverine;
 
@@ -105,7 +106,12 @@ public static class StreamWrites
         Func<Task<IResult>>? lostRace = null,
         Case? before = null)
     {
-        if (decision.Refusal is { } refusal) return Problems.For(refusal);
+        var metrics = context.RequestServices.GetRequiredService<InfohusMetrics>();
+        if (decision.Refusal is { } refusal)
+        {
+            metrics.StepRefused(refusal);
+            return Problems.For(refusal);
+        }
 
         session.Tag(context);
         try
@@ -116,6 +122,7 @@ public static class StreamWrites
         {
             return await lostRace();
         }
+        metrics.Accepted(decision.Events);
         return answer();
     }
 

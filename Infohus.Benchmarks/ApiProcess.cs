@@ -32,10 +32,20 @@ public sealed class ApiProcess : IAsyncDisposable
         _tokens = tokens;
     }
 
+    /// <summary>CPU time the API process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Token(Role role, Department? department) =>
         _tokens.Issue($"bench-{role}".ToLowerInvariant(), "Benchmark", role, department, TimeSpan.FromHours(2));
 
-    public static async Task<ApiProcess> Start(string repositoryRoot, string connectionString, string masterKey, string logFile)
+    public static async Task<ApiProcess> Start(string repositoryRoot, string connectionString, string masterKey, string logFile, string telemetry = "metrics")
     {
         var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var api = Path.Combine(repositoryRoot, "Infohus.Api", "bin", configuration, "net10.0", "Infohus.Api.dll");
@@ -56,6 +66,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
         // The benchmark is one client sending as fast as the API answers: no person's rate limit applies.
         start.Environment["Infohus__RateLimits__RequestsPerMinute"] = "100000000";
+        start.Environment["Infohus__Telemetry__Enabled"] = telemetry == "off" ? "false" : "true";
+        start.Environment["Infohus__Telemetry__Traces"] = telemetry == "traces" ? "true" : "false";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         var log = new StreamWriter(logFile) { AutoFlush = false };

@@ -5,6 +5,9 @@ namespace Infohus.Benchmarks;
 /// <summary>Throughput and latency of one measured run.</summary>
 public sealed record Throughput(int Clients, long Operations, double PerSecond, double P50Ms, double P95Ms, double P99Ms)
 {
+    /// <summary>The API process's CPU time per command (warm-up included), where the API is measured: what telemetry costs shows here first.</summary>
+    public double? ApiCpuMsPerOperation { get; init; }
+
     public static Throughput From(int clients, TimeSpan elapsed, List<long> ticks)
     {
         ticks.Sort();

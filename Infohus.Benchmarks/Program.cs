@@ -10,21 +10,28 @@ using Marten;
 using Npgsql;
 
 // dotnet run -c Release --project Infohus.Benchmarks [-- --quick] [--out results.md]   (or -- --people [N]: the person index)
+//   [--telemetry off|metrics|traces] [--sizes 10000,200000] [--statistics-only]
 var quick = args.Contains("--quick");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+// The API's telemetry: metrics (as deployed without a collector), traces (spans recorded as with a
+// collector, exported nowhere) or off; run twice to compare what tracing costs.
+var telemetry = args.SkipWhile(a => a != "--telemetry").Skip(1).FirstOrDefault() ?? "metrics";
+var statisticsOnly = args.Contains("--statistics-only");
 var plan = quick ? BenchmarkPlan.Quick : BenchmarkPlan.Full;
+if (args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() is { } sizes)
+    plan = plan with { Sizes = [.. sizes.Split(',').Select(long.Parse)] };
 var total = Stopwatch.StartNew();
 
 var root = LocalPostgres.RepositoryRoot() ?? throw new InvalidOperationException("Run the benchmark from the repository.");
 var connectionString = await BenchmarkDatabase.Fresh(Console.Out);
 var machine = await Machine.Describe(connectionString);
-Console.WriteLine($"Infohus benchmark ({plan.Name}) on {machine.Summary}");
+Console.WriteLine($"Infohus benchmark ({plan.Name}, telemetry {telemetry}) on {machine.Summary}");
 
 var masterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 var protection = new PersonalDataProtection(masterKey);
 var logFile = Path.Combine(root, ".local", "benchmark-api.log");
 Console.WriteLine("Starting the API (Production, Kestrel on loopback)…");
-await using var api = await ApiProcess.Start(root, connectionString, masterKey, logFile);
+await using var api = await ApiProcess.Start(root, connectionString, masterKey, logFile, telemetry);
 // Issue 15's person index on its own: --people [N] stores N cases with a person and measures the lookups and the intake.
 if (args.Contains("--people")) return await PersonLookups.Run(api, args, machine.Summary, Console.Out, output);
 using var store = DocumentStore.For(opts =>
@@ -32,7 +39,7 @@ using var store = DocumentStore.For(opts =>
     opts.ConfigureInfohusEventStore(connectionString).AddInfohusProjections(new RegisterSettings());
     opts.AutoCreateSchemaObjects = AutoCreate.None;
 });
-var report = new Report(plan, machine);
+var report = new Report(plan, machine, telemetry);
 
 // The history first: the statistics are measured at exactly these sizes, and the writes then run
 // on a store that already holds years of it.
@@ -48,6 +55,14 @@ foreach (var size in plan.Sizes)
     Console.WriteLine("Statistics latency…");
     var statistics = await reads.StatisticsLatency(plan.StatisticsRequests, now);
     report.History(await reads.EventCount(), grown, caughtUp, statistics);
+}
+
+if (statisticsOnly)
+{
+    var statisticsReport = report.Markdown(total.Elapsed);
+    Console.WriteLine(statisticsReport);
+    if (output is not null) await File.WriteAllTextAsync(output, statisticsReport);
+    return 0;
 }
 
 var writes = new WritePaths(store, protection, api, connectionString);

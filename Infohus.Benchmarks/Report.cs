@@ -4,7 +4,7 @@ using System.Text;
 namespace Infohus.Benchmarks;
 
 /// <summary>The run as one markdown page: absolute figures, the ratios to the floors, and each target met or missed.</summary>
-public sealed class Report(BenchmarkPlan plan, Machine machine)
+public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry)
 {
     private const string Raw = "(1)";
     private const string Marten = "(2)";
@@ -20,7 +20,7 @@ public sealed class Report(BenchmarkPlan plan, Machine machine)
     public void Write(string path, Throughput result)
     {
         _writes.Add((path, result));
-        Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms");
+        Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms{(result.ApiCpuMsPerOperation is { } cpu ? $", API CPU {cpu:0.00} ms/command" : "")}");
     }
 
     public void History(long events, Rate grown, Rate catchUp, Throughput statistics)
@@ -37,16 +37,16 @@ public sealed class Report(BenchmarkPlan plan, Machine machine)
         var md = new StringBuilder();
         md.AppendLine(Invariant($"# Infohus benchmark ({plan.Name} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min)"));
         md.AppendLine();
-        md.AppendLine($"Machine: {machine.Summary}. The API, PostgreSQL and the load all share these cores.");
+        md.AppendLine($"Machine: {machine.Summary}. The API, PostgreSQL and the load all share these cores. The API's telemetry: {telemetry}.");
         md.AppendLine();
         md.AppendLine(Invariant($"## Writes: one §115 disclosure per transaction, durable (K closed-loop clients, {plan.Measured.TotalSeconds:0} s each after {plan.WarmUp.TotalSeconds:0.#} s warm-up)"));
         md.AppendLine();
         md.AppendLine(Invariant($"On a store already holding {_storedBeforeWrites:N0} events; each client appends to its own open cases."));
         md.AppendLine();
-        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor | API CPU ms/command |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (path, r) in _writes)
-            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} |"));
+            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} | {r.ApiCpuMsPerOperation:0.00} |"));
         md.AppendLine();
 
         md.AppendLine("## The history growing: projection catch-up and statistics latency");

@@ -90,7 +90,9 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
             BaseAddress = api.BaseAddress
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.Token(Role.Member, Department.Bfu));
-        return await ClosedLoop.Run(clients, warmUp, measured, async (client, cancellation) =>
+        long sent = 0;
+        var cpuBefore = api.CpuTime;
+        var result = await ClosedLoop.Run(clients, warmUp, measured, async (client, cancellation) =>
         {
             var (id, version) = cases.Next(client);
             using var response = await http.PostAsJsonAsync($"/api/cases/{id}/disclosures",
@@ -100,7 +102,9 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
                 throw new InvalidOperationException($"The API answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellation)}");
             var receipt = await response.Content.ReadFromJsonAsync<DisclosureReceipt>(Json, cancellation);
             cases.Advance(client, receipt!.Version);
+            Interlocked.Increment(ref sent);
         });
+        return result with { ApiCpuMsPerOperation = (api.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, sent) };
     }
 
     /// <summary>Fresh open cases for one run, a few per client, and the version each is at.</summary>

@@ -11,6 +11,7 @@ using Infohus.EventStore.Cases;
 using Infohus.EventStore.Hosting;
 using Infohus.EventStore.PersonalData;
 using Infohus.Api.Statistics;
+using Infohus.Api.Telemetry;
 using Infohus.Projections;
 using Infohus.Projections.Register;
 using Infohus.Projections.Statistics;
@@ -196,8 +197,9 @@ public static class InfohusHosting
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResultStatusCodes = InfohusTelemetry.ReadyStatusCodes }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapInfohusTelemetry();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference("/scalar").AllowAnonymous();

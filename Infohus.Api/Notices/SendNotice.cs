@@ -1,5 +1,6 @@
 using MailKit;
 using MailKit.Net.Smtp;
+using Infohus.Api.Telemetry;
 using MimeKit;
 using Wolverine.Attributes;
 using Wolverine.ErrorHandling;
@@ -21,7 +22,7 @@ public sealed class NoticeNotDelivered(string message, bool permanent) : Excepti
 }
 
 /// <summary>Sends a notice by SMTP (MailKit).</summary>
-public sealed class NoticeMail(NoticeSettings settings, ILogger<NoticeMail> logger)
+public sealed class NoticeMail(NoticeSettings settings, InfohusMetrics metrics, ILogger<NoticeMail> logger)
 {
     public async Task SendAsync(NoticeToSend notice, CancellationToken cancellation)
     {
@@ -58,9 +59,12 @@ public sealed class NoticeMail(NoticeSettings settings, ILogger<NoticeMail> logg
         Sent(notice);
     }
 
-    /// <summary>The one place a notice counts as sent (metrics hook here).</summary>
-    private void Sent(NoticeToSend notice) =>
+    /// <summary>The one place a notice counts as sent: the log line and <c>infohus.notices.sent</c>.</summary>
+    private void Sent(NoticeToSend notice)
+    {
+        metrics.NoticeSent();
         logger.LogInformation("Notice {NoticeId} ({Kind}) for case {CaseId} sent", notice.Id, notice.Kind, notice.CaseId);
+    }
 }
 
 [WolverineHandler]

@@ -31,14 +31,13 @@ public static class GetStatisticsEndpoint
 
         var first = statistics.Dimension(names[0]);
         var second = names.Length == 2 ? statistics.Dimension(names[1]) : null;
-        var counts = await statistics.Queries.CountAsync(first, second,
-            StatisticsContext.StartOf(period.From), StatisticsContext.StartOf(period.To), context.RequestAborted);
+        var (counts, freshness) = await statistics.Queries.CountAsync(first, second,
+            StatisticsContext.StartOf(period.From), StatisticsContext.StartOf(period.To), statistics.Clock, context.RequestAborted);
         var table = StatisticsTables.Build($"Referrals {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} (exclusive) by {string.Join(" and ", names)}",
             first, second, counts, statistics.Threshold);
 
         if (StatisticsTables.WantsCsv(context))
             return StatisticsTables.CsvResult(StatisticsTables.Csv([table]), $"infohus-statistics-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
-        var freshness = await statistics.Queries.FreshnessAsync(statistics.Clock, context.RequestAborted);
         return Results.Ok(new StatisticsAnswer(period.From, period.To, statistics.Threshold, freshness, table));
     }
 }

@@ -1,3 +1,4 @@
+using Infohus.Api.Telemetry;
 using Wolverine;
 using Wolverine.Attributes;
 
@@ -29,9 +30,10 @@ public static class ReactionDeadlines
     }
 
     /// <summary>Fires at the due time; a case acted on in time (or re-assessed, closed) is left alone.</summary>
-    public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, IMessageBus bus, TimeProvider clock, ILogger<CheckReactionDeadline> logger)
+    public static async Task Handle(CheckReactionDeadline alarm, IDocumentStore store, IMessageBus bus, TimeProvider clock, InfohusMetrics metrics, ILogger<CheckReactionDeadline> logger)
     {
         logger.LogInformation("Reaction deadline alarm for case {CaseId} due {DueAt} rings", alarm.CaseId, alarm.DueAt);
+        metrics.DeadlineAlarmRung();
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Case>(alarm.CaseId);
         if (stream.Aggregate is not { } state) return;
@@ -41,6 +43,7 @@ public static class ReactionDeadlines
         // A write racing this one fails it with a concurrency error; Wolverine retries and it decides again.
         // The missed deadline's notice goes to whoever has the case, in the same transaction.
         await session.Save(bus, decision.Events, stream.AppendMany, CancellationToken.None, before: state);
+        metrics.DeadlineMissed();
         logger.LogInformation("Case {CaseId} missed its reaction deadline due {DueAt}", alarm.CaseId, alarm.DueAt);
     }
 }

@@ -11,9 +11,9 @@ namespace Infohus.Specs.Api.Access;
 /// </summary>
 public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
 {
-    /// <summary>Endpoints open to anyone: probes and the API description (Scalar's page and assets). Nothing else.</summary>
+    /// <summary>Endpoints open to anyone: probes, the metrics scrape and the API description (Scalar's page and assets). Nothing else.</summary>
     private static bool IsPublic(string route) =>
-        route is "/health/live" or "/health/ready" or "/openapi/{documentName}.json" || route == "/scalar" || route.StartsWith("/scalar/");
+        route is "/health/live" or "/health/ready" or "/metrics" or "/openapi/{documentName}.json" || route == "/scalar" || route.StartsWith("/scalar/");
 
     private static readonly Caller[] Everyone =
     [
@@ -86,7 +86,7 @@ public class when_every_role_calls_every_endpoint(InfohusApp app) : ApiSpec(app)
     [Fact]
     public async Task the_public_endpoints_need_no_token()
     {
-        foreach (var route in new[] { "/health/live", "/health/ready", "/openapi/v1.json" })
+        foreach (var route in new[] { "/health/live", "/health/ready", "/metrics", "/openapi/v1.json" })
         {
             var result = await Host.Scenario(s =>
             {

@@ -1,5 +1,6 @@
 using Alba;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Infohus.Api.Cases.Assigning;
 using Infohus.Api.Cases.Intake;
 using Infohus.Api.Notices;
@@ -48,6 +49,7 @@ public class when_notices_are_mailed(NoticesHost notices) : IClassFixture<Notice
     [Fact]
     public async Task a_case_assigned_to_a_member_mails_the_member()
     {
+        using var sent = new NoticesSentCounter(Host);
         var (caseId, reference) = await Received(Given.EmployeeReferral(), Caller.BfuMember);
 
         var assigned = await Host.Post($"/api/cases/{caseId}/assignment",
@@ -59,6 +61,30 @@ public class when_notices_are_mailed(NoticesHost notices) : IClassFixture<Notice
         mail.Message.Subject.ShouldBe($"Sag {reference} er tildelt dig");
         mail.Raw.ShouldNotContain("Anna", Shouldly.Case.Insensitive);
         mail.Raw.ShouldNotContain("Andersen", Shouldly.Case.Insensitive);
+        // Operations see it go out: infohus.notices.sent counts the mail once it is handed to the server.
+        await Waiting.Until(() => Task.FromResult(sent.Count >= 1), "infohus.notices.sent counts the notice", seconds: 10);
+    }
+
+    /// <summary>This host's <c>infohus.notices.sent</c> (its own meter factory: other hosts in the run count apart).</summary>
+    private sealed class NoticesSentCounter : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _count;
+
+        public NoticesSentCounter(IAlbaHost host)
+        {
+            var factory = host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "infohus.notices.sent" && instrument.Meter.Scope == factory) listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Fact]
