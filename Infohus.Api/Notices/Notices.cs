@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Infohus.Api.Cases.Deadlines;
 using Infohus.EventStore.Members;
 
 namespace Infohus.Api.Notices;
@@ -89,19 +90,8 @@ public sealed class NoticeRules(NoticeSettings settings, TimeProvider clock)
     public IEnumerable<(RemindOfReactionDeadline Reminder, DateTimeOffset At)> RemindersFor(IEnumerable<object> events)
     {
         var now = clock.GetUtcNow();
-        foreach (var e in events)
-        {
-            var due = e switch
-            {
-                ReferralReceived received => received.AssessmentDueAt,
-                IntakeTriaged triaged => triaged.AssessmentDueAt,
-                ConcernAssessed assessed => assessed.FollowUpDueAt,
-                ConcernReassessed reassessed => reassessed.FollowUpDueAt,
-                _ => null
-            };
-            if (due is { } at && at - ReminderAhead > now)
-                yield return (new RemindOfReactionDeadline(((ICaseEvent)e).CaseId, at), at - ReminderAhead);
-        }
+        foreach (var (caseId, at) in ReactionDeadlines.DueTimes(events))
+            if (at - ReminderAhead > now) yield return (new RemindOfReactionDeadline(caseId, at), at - ReminderAhead);
     }
 
     /// <summary>The member who has the case, or its department when the member has no address or nobody has it.</summary>

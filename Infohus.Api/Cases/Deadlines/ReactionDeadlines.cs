@@ -13,19 +13,27 @@ public static class ReactionDeadlines
     /// <summary>Schedules an alarm for every due time the accepted events set (intake, a first concern level at intake, and each assessment).</summary>
     public static async Task ScheduleFor(IMessageBus bus, IEnumerable<object> events)
     {
+        foreach (var (caseId, at) in DueTimes(events)) await bus.ScheduleAsync(new CheckReactionDeadline(caseId, at), at);
+    }
+
+    /// <summary>
+    /// The reaction deadlines the events set, by case: the alarms ring at them and the notices remind a day
+    /// ahead of them. A triage is appended with the referral: its alarm rings at the staircase's due time,
+    /// and the referral's default one rings later and finds the case waiting on another due time.
+    /// </summary>
+    public static IEnumerable<(Guid CaseId, DateTimeOffset DueAt)> DueTimes(IEnumerable<object> events)
+    {
         foreach (var e in events)
         {
             var due = e switch
             {
                 ReferralReceived received => received.AssessmentDueAt,
-                // Appended with the referral: its alarm rings at the staircase's due time; the referral's
-                // default one rings later and finds the case waiting on another due time.
                 IntakeTriaged triaged => triaged.AssessmentDueAt,
                 ConcernAssessed assessed => assessed.FollowUpDueAt,
                 ConcernReassessed reassessed => reassessed.FollowUpDueAt,
                 _ => null
             };
-            if (due is { } at) await bus.ScheduleAsync(new CheckReactionDeadline(((ICaseEvent)e).CaseId, at), at);
+            if (due is { } at) yield return (((ICaseEvent)e).CaseId, at);
         }
     }
 
