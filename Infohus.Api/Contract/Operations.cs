@@ -88,11 +88,12 @@ public static class Operations
         ["POST /api/meetings"] = new("callMeeting", "Call an Infohus meeting, monthly or ad hoc (§3.1)", 201, typeof(MeetingReceipt), Location: true),
         ["GET /api/meetings/{id}/agenda"] = new("getAgenda", "Read a meeting's agenda: cases awaiting assessment, overdue and acute ones", 200, typeof(Agenda)),
         // Outreach (§4.2.1, §3.3, §5.2)
-        ["POST /api/outreach/meetings"] = new("holdOutreachMeeting", "Record an information and dialogue meeting with front-line staff (§4.2.1)", 201, typeof(OutreachReceipt)),
+        ["POST /api/outreach/meetings"] = new("holdOutreachMeeting", "Record an information and dialogue meeting with front-line staff (§4.2.1)", 201, typeof(OutreachReceipt), Location: true),
         ["POST /api/outreach/meetings/{id}/correction"] = new("correctOutreachMeeting", "Put a recorded outreach meeting's figures right", 200, typeof(OutreachReceipt)),
-        ["POST /api/outreach/newsletters"] = new("sendNewsletter", "Record a newsletter sent to the departments' staff (§5.2)", 201, typeof(OutreachReceipt)),
-        ["POST /api/outreach/courses"] = new("takeCourse", "Record a member's course (§3.3)", 201, typeof(OutreachReceipt)),
-        ["POST /api/outreach/advice"] = new("giveAdvice", "Record anonymous advice to a colleague (§2.1)", 201, typeof(OutreachReceipt)),
+        ["POST /api/outreach/newsletters"] = new("sendNewsletter", "Record a newsletter sent to the departments' staff (§5.2)", 201, typeof(OutreachReceipt), Location: true),
+        ["POST /api/outreach/courses"] = new("takeCourse", "Record a member's course (§3.3)", 201, typeof(OutreachReceipt), Location: true),
+        ["GET /api/outreach/{id}"] = new("getOutreach", "Read a recorded outreach item: its kind and coded figures, a meeting's latest correction applied", 200, typeof(OutreachRecord)),
+        ["POST /api/outreach/advice"] = new("giveAdvice", "Record anonymous advice to a colleague (§2.1)", 201, typeof(OutreachReceipt), Location: true),
         // Legal review and audit
         ["GET /api/disclosures"] = new("listDisclosures", "List §115 disclosures (legal, auditors)", 200, typeof(DisclosurePage), Purpose: true, Csv: true),
         ["GET /api/access-log"] = new("listAccessLog", "List who read which case's personal data, when and why", 200, typeof(AccessPage), Csv: true),

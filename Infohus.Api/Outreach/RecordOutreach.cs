@@ -59,6 +59,6 @@ public static class RecordOutreachEndpoints
         var id = Guid.CreateVersion7();
         var decision = decide(id, context.User.ToMemberRef());
         return await session.Commit(context, decision, events => session.Events.StartStream(id, events),
-            () => Results.Created((string?)null, new OutreachReceipt(id)));
+            () => Results.Created(GetOutreachEndpoint.PathOf(id), new OutreachReceipt(id)));
     }
 }

@@ -105,6 +105,42 @@ public class when_the_infohus_reaches_out(InfohusApp app) : ApiSpec(app)
     }
 
     [Fact]
+    public async Task each_recorded_item_is_named_by_its_location_and_reads_back_coded_with_its_latest_correction()
+    {
+        var meeting = await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 2, 1), 30, 25, Department.Au), Caller.BfuMember);
+        var advice = await Host.Post("/api/outreach/advice",
+            new GiveAdvice(new DateOnly(2026, 2, 2), AdviceTopic.WhetherToRefer, ReferrerOrganisation.School, AdviceOutcome.AdviceGiven), Caller.SspConsultant);
+        var newsletter = await Host.Post("/api/outreach/newsletters", new SendNewsletter(new DateOnly(2026, 2, 3), "all staff"), Caller.SspConsultant);
+        var course = await Host.Post("/api/outreach/courses", new TakeCourse(new DateOnly(2026, 2, 4), "Radicalisation", CourseProvider.Siri), Caller.PoliceMember);
+        foreach (var created in new[] { meeting, advice, newsletter, course })
+        {
+            created.Status.ShouldBe(HttpStatusCode.Created, created.ToString());
+            created.Location.ShouldBe($"/api/outreach/{created.Body!["id"]!.GetValue<Guid>()}", "a creation names what it created");
+        }
+
+        var meetingId = meeting.Body!["id"]!.GetValue<Guid>();
+        (await Host.Post($"/api/outreach/meetings/{meetingId}/correction", new CorrectOutreachMeeting(28, 20, "two left early"), Caller.BfuMember))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        var read = await Host.Get(meeting.Location!, Caller.AuMember);
+        read.Status.ShouldBe(HttpStatusCode.OK, read.ToString());
+        read.Body!["kind"]!.GetValue<string>().ShouldBe("meeting");
+        read.Body["participants"]!.GetValue<int>().ShouldBe(28, "the latest correction counts");
+        read.Body["actionCards"]!.GetValue<int>().ShouldBe(20);
+        read.Body["version"]!.GetValue<long>().ShouldBe(2);
+        read.Body.ToJsonString().ShouldNotContain(Caller.BfuMember.Subject, customMessage: "outreach is counted, not attributed");
+
+        var adviceRead = await Host.Get(advice.Location!, Caller.BfuMember);
+        adviceRead.Body!["topic"]!.GetValue<string>().ShouldBe("whether-to-refer");
+        adviceRead.Body["outcome"]!.GetValue<string>().ShouldBe("advice-given");
+        (await Host.Get(course.Location!, Caller.BfuMember)).Body!["provider"]!.GetValue<string>().ShouldBe("siri");
+
+        var aCase = await Host.Post("/api/cases", Given.EmployeeReferral(), Caller.BfuMember);
+        (await Host.Get($"/api/outreach/{aCase.Body!["id"]!.GetValue<Guid>()}", Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.NotFound, "a case is no outreach record");
+        (await Host.Get($"/api/outreach/{Guid.NewGuid()}", Caller.BfuMember)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await Host.Get(meeting.Location!, Caller.Steering)).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task a_correction_is_a_members_on_an_outreach_meeting_with_plausible_figures_and_a_reason()
     {
         var meeting = await Host.Post("/api/outreach/meetings", new HoldOutreachMeeting(new DateOnly(2026, 2, 1), 30, 25, null, InstitutionType.YouthEducation), Caller.BfuMember);
