@@ -22,10 +22,36 @@ public sealed record StepForm(
     string Lead,
     Func<Indtastning, IReadOnlyList<Felt>> Fields,
     Func<Indtastning, long, object?> Command,
-    Func<Guid, object, IDocumentSession, HttpContext, Task<IResult>> Call)
+    Func<Guid, object, IDocumentSession, HttpContext, Task<IResult>> Call,
+    StepPart? Part = null)
 {
-    public string ApiRoute(Guid caseId) => $"/api/cases/{caseId}/{Segment}";
+    /// <summary>The API's route for the command: a step on a part of the case names the part in its route.</summary>
+    public string ApiRoute(Guid caseId, object? command) =>
+        command is PartCommand p && Part is { } part ? $"/api/cases/{caseId}/{part.ApiPath.Replace("{part}", p.Part.ToString())}" : $"/api/cases/{caseId}/{Segment}";
 }
+
+/// <summary>
+/// A step taken on one part of the case (an intervention, a follow-up): the form asks which, from the
+/// parts the case has now, and the API's route names it (<see cref="ApiPath"/> holds <c>{part}</c>).
+/// </summary>
+public sealed record StepPart(string Label, string ApiPath, string Error, Func<Case, IReadOnlyList<Mulighed>> Options)
+{
+    public const string Field = "del";
+
+    public Felt Felt(Case state, Indtastning input) =>
+        Web.Felt.Valg(FeltType.Radio, Field, Label, input.Tekst(Field), Options(state), input.State);
+
+    /// <summary>The part chosen, or null with the error on the field.</summary>
+    public Guid? Chosen(Indtastning input)
+    {
+        if (Guid.TryParse(input.Tekst(Field), out var id)) return id;
+        input.State.AddModelError(Field, Error);
+        return null;
+    }
+}
+
+/// <summary>The API command for one part of the case; the part goes in the route, the command in the body.</summary>
+public sealed record PartCommand(Guid Part, object Command);
 
 public static class StepForms
 {
@@ -34,12 +60,49 @@ public static class StepForms
 
     private static IOptions<ActionPlanSettings> Plan(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<ActionPlanSettings>>();
 
+    private static readonly StepPart UndecidedIntervention = new("Anbefalet indsats", "interventions/{part}/decision", "Vælg den indsats, myndigheden har truffet afgørelse om.",
+        state => Numbered(state.Interventions.Where(i => i.Decision is null).Select(i => (i.Id, Dansk.Ord(i.Kind)))));
+
+    private static readonly StepPart UnfinishedFollowUp = new("Opfølgning", "follow-ups/{part}/completion", "Vælg den opfølgning, der er afsluttet.",
+        state => Numbered((state.FollowUpList ?? []).Where(f => f.CompletedAt is null)
+            .Select(f => (f.Id, Dansk.Ord(f.Circle) + (f.Owner is { } owner ? $" (ansvarlig: {owner.Name})" : "")))));
+
+    /// <summary>Two parts with the same words get their order as a number, so each label names one part.</summary>
+    private static IReadOnlyList<Mulighed> Numbered(IEnumerable<(Guid Id, string Text)> parts)
+    {
+        var list = parts.ToList();
+        return [.. list.Select((p, i) => new Mulighed(p.Id.ToString(),
+            list.Count(o => o.Text == p.Text) > 1 ? $"{p.Text} ({list.Take(i + 1).Count(o => o.Text == p.Text)}.)" : p.Text))];
+    }
+
+    private static Task<IResult> OnPart<T>(Func<Guid, Guid, T, IDocumentSession, HttpContext, Task<IResult>> endpoint, Guid id, object command, IDocumentSession session, HttpContext context)
+    {
+        var (part, body) = (PartCommand)command;
+        return endpoint(id, part, (T)body, session, context);
+    }
+
     public static readonly IReadOnlyList<StepForm> All =
     [
         new(CaseAction.Claim, "claim", "Du tager sagen fra din forvaltnings kø og bliver ansvarlig for den.",
             _ => [],
             (_, version) => new ClaimCase(version),
             (id, c, s, h) => Post<ClaimCase>(ClaimCaseEndpoint.Post, id, c, s, h)),
+
+        new(CaseAction.Assignment, "assignment",
+            "Sagen tildeles et navngivet medlem af Infohuset, i enhver forvaltning. Koordinatoren eller den, der har sagen, tildeler den.",
+            f => [
+                f.Tekstlinje("MemberId", "Medlemmets brugernavn", "Det brugernavn, medlemmet logger ind med.", required: true),
+                f.Tekstlinje("Name", "Medlemmets navn", required: true),
+                f.Liste<Department>("Department", "Medlemmets forvaltning", tom: "Vælg forvaltning")
+            ],
+            (f, version) =>
+            {
+                var member = f.Påkrævet("MemberId", "Skriv medlemmets brugernavn.");
+                var name = f.Påkrævet("Name", "Skriv medlemmets navn.");
+                var department = f.Valg<Department>("Department", "Vælg medlemmets forvaltning.");
+                return member is not null && name is not null && department is { } d ? new AssignCase(version, new Assignee(member, name, d)) : null;
+            },
+            (id, c, s, h) => Post<AssignCase>(AssignCaseEndpoint.Post, id, c, s, h)),
 
         new(CaseAction.ManagerInformed, "manager-informed",
             "Bekræft, at den indberettende medarbejders nærmeste leder er orienteret. Det skal ske før bekymringssamtalen (§4.2.2 I).",
@@ -139,11 +202,34 @@ public static class StepForms
             (f, version) => f.Valg<InterventionKind>(nameof(RecommendIntervention.Kind), "Vælg indsatsen.") is { } kind ? new RecommendIntervention(version, kind) : null,
             (id, c, s, h) => Post<RecommendIntervention>(RecommendInterventionEndpoint.Post, id, c, s, h)),
 
+        new(CaseAction.InterventionDecision, "decision",
+            "Myndigheden på området har truffet afgørelse om en indsats, Infohuset har anbefalet. Infohuset registrerer afgørelsen; det bevilger ikke selv (§4.3).",
+            f => [
+                f.Radio<InterventionDecision>(nameof(DecideIntervention.Decision), "Afgørelse"),
+                f.Tekstlinje(nameof(DecideIntervention.Authority), "Myndighed der har truffet afgørelsen", "Fx Børn og Familie, Hjørring Kommune.", required: true)
+            ],
+            (f, version) =>
+            {
+                var part = UndecidedIntervention.Chosen(f);
+                var decision = f.Valg<InterventionDecision>(nameof(DecideIntervention.Decision), "Vælg afgørelsen.");
+                var authority = f.Påkrævet(nameof(DecideIntervention.Authority), "Skriv hvilken myndighed der har truffet afgørelsen.");
+                return part is { } p && decision is { } d && authority is not null ? new PartCommand(p, new DecideIntervention(version, d, authority)) : null;
+            },
+            (id, c, s, h) => OnPart<DecideIntervention>(DecideInterventionEndpoint.Post, id, c, s, h),
+            UndecidedIntervention),
+
         new(CaseAction.FollowUps, "follow-ups",
             "Opfølgning på afledte effekter omkring borgeren: familie, søskende, venner, netværk (§4.3). Du bliver ansvarlig for opfølgningen.",
             f => [f.Radio<FollowUpCircle>(nameof(OpenFollowUp.Circle), "Hvem følges der op på?")],
             (f, version) => f.Valg<FollowUpCircle>(nameof(OpenFollowUp.Circle), "Vælg hvem der følges op på.") is { } circle ? new OpenFollowUp(version, circle) : null,
             (id, c, s, h) => Post<OpenFollowUp>(OpenFollowUpEndpoint.Post, id, c, s, h)),
+
+        new(CaseAction.FollowUpCompletion, "follow-up-completion",
+            "Opfølgningen på de afledte effekter er gennemført (§4.3). Den ansvarlige for opfølgningen, sagens ansvarlige eller koordinatoren afslutter den.",
+            _ => [],
+            (f, version) => UnfinishedFollowUp.Chosen(f) is { } part ? new PartCommand(part, new CompleteFollowUp(version)) : null,
+            (id, c, s, h) => OnPart<CompleteFollowUp>(CompleteFollowUpEndpoint.Post, id, c, s, h),
+            UnfinishedFollowUp),
 
         new(CaseAction.Evaluation, "evaluation",
             "Evaluering af forløbet (§4.2.2 III).",

@@ -55,7 +55,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         }
 
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id), command, () => Form.Call(id, command, session, HttpContext));
+        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id, command), command, () => Form.Call(id, command, session, HttpContext));
         if (answer.Succeeded)
         {
             TempData["Besked"] = answer.Replayed
