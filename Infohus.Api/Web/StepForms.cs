@@ -1,10 +1,13 @@
 using Infohus.Api.Cases.Assessing;
 using Infohus.Api.Cases.Assigning;
 using Infohus.Api.Cases.Closing;
+using Infohus.Api.Cases.Communicating;
+using Infohus.Api.Cases.Disclosing;
 using Infohus.Api.Cases.Feedback;
 using Infohus.Api.Cases.Guiding;
 using Infohus.Api.Cases.Interviewing;
 using Infohus.Api.Cases.Journal;
+using Infohus.Api.Cases.Linking;
 using Infohus.Api.Cases.Targeting;
 using Infohus.EventStore.Members;
 using Microsoft.Extensions.Options;
@@ -23,12 +26,20 @@ public sealed record StepForm(
     Func<Indtastning, IReadOnlyList<Felt>> Fields,
     Func<Indtastning, long, object?> Command,
     Func<Guid, object, IDocumentSession, HttpContext, Task<IResult>> Call,
-    StepPart? Part = null)
+    StepPart? Part = null,
+    string? Title = null,
+    string? Path = null)
 {
+    /// <summary>The form's heading, button and message: the step's name, or the form's own when one step has several forms.</summary>
+    public string Navn => Title ?? Dansk.Trin(Action);
+
     /// <summary>The API's route for the command: a step on a part of the case names the part in its route.</summary>
     public string ApiRoute(Guid caseId, object? command) =>
-        command is PartCommand p && Part is { } part ? $"/api/cases/{caseId}/{part.ApiPath.Replace("{part}", p.Part.ToString())}" : $"/api/cases/{caseId}/{Segment}";
+        command is PartCommand p && Part is { } part ? $"/api/cases/{caseId}/{part.ApiPath.Replace("{part}", p.Part.ToString())}" : $"/api/cases/{caseId}/{Path ?? Segment}";
 }
+
+/// <summary>A link to another case, named by its reference as members know it; the form's call finds the case.</summary>
+public sealed record LinkByReference(long Version, string Reference, LinkReason Reason);
 
 /// <summary>
 /// A step taken on one part of the case (an intervention, a follow-up): the form asks which, from the
@@ -80,6 +91,21 @@ public static class StepForms
         var (part, body) = (PartCommand)command;
         return endpoint(id, part, (T)body, session, context);
     }
+
+    /// <summary>The other case by its reference (as the inbox finds it), then the API's own link endpoint.</summary>
+    private static async Task<IResult> LinkByReference(Guid id, object command, IDocumentSession session, HttpContext context)
+    {
+        var link = (LinkByReference)command;
+        var other = await session.Query<Infohus.Projections.Cases.CaseSummary>().Where(c => c.Reference == link.Reference)
+            .Select(c => c.Id).ToListAsync(context.RequestAborted);
+        if (other is not [var otherId])
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ukendt sag",
+                detail: $"Ingen sag har referencen {link.Reference}. Skriv referencen, som den står på sagen, fx 2026-0042.");
+        return await LinkCasesEndpoint.Post(id, new LinkCases(link.Version, otherId, link.Reason), session, context);
+    }
+
+    private static IReadOnlyList<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
     public static readonly IReadOnlyList<StepForm> All =
     [
@@ -253,6 +279,103 @@ public static class StepForms
             (f, version) => f.Påkrævet(nameof(ReopenCase.Reason), "Skriv hvorfor sagen genåbnes.") is { } reason ? new ReopenCase(version, reason) : null,
             (id, c, s, h) => Post<ReopenCase>(ReopenCaseEndpoint.Post, id, c, s, h)),
 
+        new(CaseAction.Disclosures, "disclosures",
+            "En videregivelse efter retsplejelovens §115 registreres på sagen, så den kan dokumenteres bagefter: modtager, hvad der er delt, hjemmel og hvorfor det var nødvendigt.",
+            f => [
+                f.Liste<RecipientType>("RecipientType", "Modtagerens type", tom: "Vælg modtager"),
+                f.Tekstlinje("RecipientName", "Modtagende myndighed eller institution", "Fx Hjørring Kommune, Børn og Familie. Aldrig en privatperson.", required: true),
+                f.Tekstlinje("RecipientRole", "Modtagerens funktion", "Fx sagsbehandler. En funktion, ikke et navn.", required: true),
+                f.Radio<Cooperation>("Cooperation", "Samarbejde"),
+                f.Radio<Provision>("Provision", "Hjemmel", "Politiet videregiver efter stk. 1, andre myndigheder efter stk. 2, selvejende institutioner efter stk. 3."),
+                f.Radio<DisclosurePurpose>("Purpose", "Formål"),
+                f.Afkrydsning<DataCategory>("Categories", "Hvilke oplysninger er delt?"),
+                f.Tekstfelt("Necessity", "Hvorfor var videregivelsen nødvendig?", "Gemmes krypteret på sagen.", required: true)
+            ],
+            (f, version) =>
+            {
+                var type = f.Valg<RecipientType>("RecipientType", "Vælg modtagerens type.");
+                var name = f.Påkrævet("RecipientName", "Skriv den modtagende myndighed eller institution.");
+                var role = f.Påkrævet("RecipientRole", "Skriv modtagerens funktion.");
+                var cooperation = f.Valg<Cooperation>("Cooperation", "Vælg samarbejdet.");
+                var provision = f.Valg<Provision>("Provision", "Vælg hjemlen.");
+                var purpose = f.Valg<DisclosurePurpose>("Purpose", "Vælg formålet.");
+                var categories = f.Flere<DataCategory>("Categories");
+                if (categories.Count == 0) f.State.AddModelError("Categories", "Vælg mindst én slags oplysninger.");
+                var necessity = f.Påkrævet("Necessity", "Skriv hvorfor videregivelsen var nødvendig.");
+                return type is { } t && name is not null && role is not null && cooperation is { } c && provision is { } p && purpose is { } u
+                    && categories.Count > 0 && necessity is not null
+                    ? new DiscloseInformation(version, new Recipient(t, name, role), new LegalBasis(c, p, u), categories, necessity)
+                    : null;
+            },
+            (id, c, s, h) => Post<DiscloseInformation>(DiscloseInformationEndpoint.Post, id, c, s, h)),
+
+        // Linking has no step of its own in the plan: it runs beside it, like the journal, so the journal's rule opens the form.
+        new(CaseAction.Notes, "links",
+            "Sagen forbindes med en beslægtet sag (søskende, samme gruppe eller miljø). Forbindelsen står på begge sager.",
+            f => [
+                f.Tekstlinje("Reference", "Den anden sags reference", "Fx 2026-0042.", required: true),
+                f.Radio<LinkReason>(nameof(LinkCases.Reason), "Hvorfor hænger sagerne sammen?")
+            ],
+            (f, version) =>
+            {
+                var reference = f.Påkrævet("Reference", "Skriv den anden sags reference.");
+                var reason = f.Valg<LinkReason>(nameof(LinkCases.Reason), "Vælg hvorfor sagerne hænger sammen.");
+                return reference is not null && reason is { } r ? new LinkByReference(version, reference, r) : null;
+            },
+            LinkByReference,
+            Title: "Forbind med en anden sag"),
+
+        new(CaseAction.CrisisCommunication, "internal-communications",
+            "Intern kommunikation ved en krise (§5.3.1): sendes af en leder, bredt, og fortæller hvad der gøres, hvem der handler, hvordan man skal forholde sig, og hvem man kontakter.",
+            f => [
+                f.Bekræftelse(nameof(SendInternalCommunication.SenderIsManager), "Afsenderen er leder"),
+                f.Tekstlinje(nameof(SendInternalCommunication.SenderFunction), "Afsenderens funktion", "Fx skoleleder. En funktion, ikke et navn.", required: true),
+                f.Afkrydsning<InternalAudience>(nameof(SendInternalCommunication.Audience), "Modtagere"),
+                f.Tekstfelt(nameof(SendInternalCommunication.WhatIsDone), "Hvad gøres der?", required: true),
+                f.Tekstfelt(nameof(SendInternalCommunication.WhoActs), "Hvem handler?", required: true),
+                f.Tekstfelt(nameof(SendInternalCommunication.HowToBehave), "Hvordan skal man forholde sig?", required: true),
+                f.Tekstlinje(nameof(SendInternalCommunication.Contact), "Hvem kontaktes ved spørgsmål?", required: true)
+            ],
+            (f, version) =>
+            {
+                var function = f.Påkrævet(nameof(SendInternalCommunication.SenderFunction), "Skriv afsenderens funktion.");
+                var what = f.Påkrævet(nameof(SendInternalCommunication.WhatIsDone), "Skriv hvad der gøres.");
+                var who = f.Påkrævet(nameof(SendInternalCommunication.WhoActs), "Skriv hvem der handler.");
+                var how = f.Påkrævet(nameof(SendInternalCommunication.HowToBehave), "Skriv hvordan man skal forholde sig.");
+                var contact = f.Påkrævet(nameof(SendInternalCommunication.Contact), "Skriv hvem der kontaktes ved spørgsmål.");
+                return function is not null && what is not null && who is not null && how is not null && contact is not null
+                    ? new SendInternalCommunication(version, f.Flag(nameof(SendInternalCommunication.SenderIsManager)), function,
+                        f.Flere<InternalAudience>(nameof(SendInternalCommunication.Audience)), what, who, how, contact)
+                    : null;
+            },
+            (id, c, s, h) => Post<SendInternalCommunication>(SendInternalCommunicationEndpoint.Post, id, c, s, h),
+            Title: "Send intern kommunikation"),
+
+        new(CaseAction.CrisisCommunication, "heads-informed",
+            "Begge chefer orienteres, før noget når pressen (§5.3.2).",
+            f => [
+                f.Bekræftelse(nameof(RecordHeadsInformed.HeadOfChildrenAndFamily), "Chefen for Børn og Familie er orienteret"),
+                f.Bekræftelse(nameof(RecordHeadsInformed.HeadOfLocalPolice), "Chefen for lokalpolitiet er orienteret")
+            ],
+            (f, version) => new RecordHeadsInformed(version, f.Flag(nameof(RecordHeadsInformed.HeadOfChildrenAndFamily)), f.Flag(nameof(RecordHeadsInformed.HeadOfLocalPolice))),
+            (id, c, s, h) => Post<RecordHeadsInformed>(RecordHeadsInformedEndpoint.Post, id, c, s, h),
+            Title: "Registrér at cheferne er orienteret", Path: "press/heads-informed"),
+
+        new(CaseAction.CrisisCommunication, "spokesperson",
+            "Kommunen udpeger en talsperson, angivet ved funktion (§5.3.2).",
+            f => [f.Tekstlinje(nameof(AppointSpokesperson.Function), "Talspersonens funktion", "Fx kommunaldirektør. En funktion, ikke et navn.", required: true)],
+            (f, version) => f.Påkrævet(nameof(AppointSpokesperson.Function), "Skriv talspersonens funktion.") is { } function ? new AppointSpokesperson(version, function) : null,
+            (id, c, s, h) => Post<AppointSpokesperson>(AppointSpokespersonEndpoint.Post, id, c, s, h),
+            Title: "Udpeg talsperson", Path: "press/spokesperson"),
+
+        new(CaseAction.CrisisCommunication, "press-message",
+            "3–5 kernebudskaber om den generelle forebyggende indsats (§5.3.2). Aldrig oplysninger om personen.",
+            f => [f.Tekstfelt(nameof(IssuePressMessage.KeyMessages), "Kernebudskaber", "Ét budskab pr. linje, 3–5 linjer.", required: true)],
+            (f, version) => Lines(f.Påkrævet(nameof(IssuePressMessage.KeyMessages), "Skriv kernebudskaberne, ét pr. linje.")) is { Count: > 0 } lines
+                ? new IssuePressMessage(version, lines) : null,
+            (id, c, s, h) => Post<IssuePressMessage>(IssuePressMessageEndpoint.Post, id, c, s, h),
+            Title: "Send pressemeddelelse", Path: "press/messages"),
+
         new(CaseAction.Notes, "notes",
             "Et journalnotat på sagen: en linje i tidslinjen, teksten gemmes krypteret.",
             f => [
@@ -271,4 +394,12 @@ public static class StepForms
     public static StepForm? For(string segment) => All.FirstOrDefault(s => s.Segment == segment);
 
     public static StepForm? For(CaseAction action) => All.FirstOrDefault(s => s.Action == action);
+
+    /// <summary>Every form of the steps allowed, in the plan's order (a step may have several forms).</summary>
+    public static IReadOnlyList<StepForm> Of(IEnumerable<CaseAction> allowed)
+    {
+        var set = allowed.ToHashSet();
+        return [.. set.Select(a => (Action: a, Order: Array.IndexOf(Enum.GetValues<CaseAction>(), a)))
+            .OrderBy(a => a.Order).SelectMany(a => All.Where(f => f.Action == a.Action))];
+    }
 }

@@ -59,8 +59,8 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         if (answer.Succeeded)
         {
             TempData["Besked"] = answer.Replayed
-                ? $"{Dansk.Trin(Form.Action)}: formularen var allerede sendt og er kun registreret én gang."
-                : $"{Dansk.Trin(Form.Action)}: registreret.";
+                ? $"{Form.Navn}: formularen var allerede sendt og er kun registreret én gang."
+                : $"{Form.Navn}: registreret.";
             return Redirect($"/sager/{id}");
         }
 
