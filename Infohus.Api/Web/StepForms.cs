@@ -8,6 +8,7 @@ using Infohus.Api.Cases.Guiding;
 using Infohus.Api.Cases.Interviewing;
 using Infohus.Api.Cases.Journal;
 using Infohus.Api.Cases.Linking;
+using Infohus.Api.Cases.Registering;
 using Infohus.Api.Cases.Targeting;
 using Infohus.EventStore.Members;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public sealed record StepForm(
     Func<Guid, object, IDocumentSession, HttpContext, Task<IResult>> Call,
     StepPart? Part = null,
     string? Title = null,
-    string? Path = null)
+    string? Path = null,
+    Func<Case, Dictionary<string, Microsoft.Extensions.Primitives.StringValues>>? Prefill = null)
 {
     /// <summary>The form's heading, button and message: the step's name, or the form's own when one step has several forms.</summary>
     public string Navn => Title ?? Dansk.Trin(Action);
@@ -375,6 +377,44 @@ public static class StepForms
                 ? new IssuePressMessage(version, lines) : null,
             (id, c, s, h) => Post<IssuePressMessage>(IssuePressMessageEndpoint.Post, id, c, s, h),
             Title: "Send pressemeddelelse", Path: "press/messages"),
+
+        new(CaseAction.Registration, "registration",
+            "Den anonyme registrering (§4.2.2 III) suppleres eller rettes med det, Infohuset har fået at vide siden modtagelsen. Formularen viser registreringen, som den står nu; hele registreringen gemmes, som den står efter rettelsen.",
+            f => [
+                f.Talfelt("Age", "Alder (år)", "Lad feltet stå tomt, hvis alderen ikke kendes."),
+                f.Radio<Gender>("Gender", "Køn"),
+                f.Liste<NationalityGroup>("Nationality", "Nationalitet", tom: "Vælg"),
+                f.Bydele("District", "Bydel / lokalområde"),
+                f.Liste<FamilyNetwork>("Family", "Familie og netværk", tom: "Vælg"),
+                f.Liste<Attachment>("Attachment", "Tilknytning til skole, uddannelse og arbejde", tom: "Vælg"),
+                f.Liste<IdeologyCategory>("Ideology", "Ideologi", tom: "Vælg"),
+                f.Afkrydsning<WarningSign>("WarningSigns", "Særlige kendetegn ved bekymringen")
+            ],
+            (f, version) =>
+            {
+                var age = f.Tal("Age", "Skriv alderen som et helt antal år, eller lad feltet stå tomt.");
+                var gender = f.Valg<Gender>("Gender", "Vælg køn (eller Ukendt).");
+                var nationality = f.Valg<NationalityGroup>("Nationality", "Vælg nationalitet (eller Ukendt).");
+                var district = f.Påkrævet("District", "Vælg bydel eller lokalområde (eller Ukendt).");
+                var family = f.Valg<FamilyNetwork>("Family", "Vælg familie og netværk (eller Ukendt).");
+                var attachment = f.Valg<Attachment>("Attachment", "Vælg tilknytning (eller Ukendt).");
+                var ideology = f.Valg<IdeologyCategory>("Ideology", "Vælg ideologi (eller Uklar).");
+                return f.State.IsValid && gender is { } g && nationality is { } n && district is not null && family is { } fa && attachment is { } at && ideology is { } i
+                    ? new CorrectRegistration(version, new Registration(age, g, n, district, fa, at, i, f.Flere<WarningSign>("WarningSigns")))
+                    : null;
+            },
+            (id, c, s, h) => CorrectRegistrationEndpoint.Post(id, (CorrectRegistration)c, s, h, Plan(h)),
+            Prefill: state => new()
+            {
+                ["Age"] = state.Registration.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                ["Gender"] = state.Registration.Gender.ToString(),
+                ["Nationality"] = state.Registration.Nationality.ToString(),
+                ["District"] = state.Registration.District,
+                ["Family"] = state.Registration.Family.ToString(),
+                ["Attachment"] = state.Registration.Attachment.ToString(),
+                ["Ideology"] = state.Registration.Ideology.ToString(),
+                ["WarningSigns"] = new([.. state.Registration.WarningSigns.Select(w => w.ToString())])
+            }),
 
         new(CaseAction.Notes, "notes",
             "Et journalnotat på sagen: en linje i tidslinjen, teksten gemmes krypteret.",

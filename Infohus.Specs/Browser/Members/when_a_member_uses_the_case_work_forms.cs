@@ -135,6 +135,26 @@ public class when_a_member_uses_the_case_work_forms(BrowserApp app) : BrowserSpe
         (await App.EventTypes(caseId)).Skip(6).ShouldBe(["internal_communication_sent", "press_heads_informed", "spokesperson_appointed", "press_message_issued"]);
     }
 
+    [Fact]
+    public async Task a_member_corrects_the_registration_from_what_it_holds_now()
+    {
+        var (caseId, _) = await App.TeachersReferral(Caller.BfuMember);
+        await SignIn(Role.Member, Department.Bfu, "Mette Jensen");
+        await Page.GotoAsync($"/sager/{caseId}");
+
+        await Step("Ret registreringen", async () =>
+        {
+            (await Page.GetByLabel("Alder (år)").InputValueAsync()).ShouldBe("16");
+            (await Page.GetByLabel("Radikaliserende indhold online").IsCheckedAsync()).ShouldBeTrue();
+            (await Page.GetByLabel("Bydel / lokalområde").InputValueAsync()).ShouldBe("hirtshals");
+            await Page.GetByLabel("Alder (år)").FillAsync("17");
+        });
+
+        (await Page.Locator(".facts").Nth(1).InnerTextAsync()).ShouldContain("17 år");
+        (await Page.Locator(".facts").Nth(1).InnerTextAsync()).ShouldContain("Hirtshals");
+        (await App.EventTypes(caseId)).ShouldBe(["referral_received", "registration_corrected"]);
+    }
+
     private async Task Disclosure(string recipient)
     {
         await Page.GetByLabel("Modtagerens type").SelectOptionAsync(new SelectOptionValue { Label = recipient });

@@ -39,7 +39,8 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         if (await Load(id, segment) is { } missing) return missing;
         Version = Case.Version;
         Key = Guid.NewGuid().ToString();
-        Input = new Indtastning(null, ModelState, plan.Value);
+        // A form that changes what the case holds (the registration) opens with what it holds now.
+        Input = new Indtastning(Form.Prefill is { } prefill ? new FormCollection(prefill(Case)) : null, ModelState, plan.Value);
         return Page();
     }
 
