@@ -52,6 +52,11 @@ public class when_a_member_takes_the_targeted_course(BrowserApp app) : BrowserSp
         await Step("Luk sagen");
 
         (await Page.Locator("h1 .case-status").InnerTextAsync()).ShouldBe("Lukket");
+        // The timeline reads in Danish, the decision as the authority made it.
+        var sentences = await Page.Locator(".timeline-sentence").AllInnerTextsAsync();
+        sentences.ShouldContain("Indsatsen er bevilget af Børn og Familie, Hjørring Kommune.");
+        sentences.ShouldContain("Opfølgningen er afsluttet.");
+        sentences.Last().ShouldBe("Sagen er lukket.");
         (await App.EventTypes(caseId)).ShouldBe([
             "referral_received", "nearest_manager_informed", "concern_interview_held", "concern_assessed", "feedback_given",
             "crisis_team_convened", "preparedness_plan_adopted", "intervention_recommended", "intervention_decided",
