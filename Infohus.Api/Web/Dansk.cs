@@ -144,6 +144,15 @@ public static class Dansk
             LinkReason.Sibling => "Søskende", LinkReason.SameGroup => "Samme gruppe", LinkReason.SameMilieu => "Samme miljø", LinkReason.Other => "Andet", _ => r.ToString()
         },
         CaseAction a => Trin(a),
+        RecipientType t => Tilsyn.JuraOrd.Modtager(t),
+        Cooperation c => Tilsyn.JuraOrd.Samarbejde(c),
+        Provision p => Tilsyn.JuraOrd.Bestemmelse(p),
+        DisclosurePurpose p => Tilsyn.JuraOrd.Formaal(p),
+        DataCategory d => Tilsyn.JuraOrd.Kategori(d),
+        InternalAudience a => a switch
+        {
+            InternalAudience.Politicians => "Politikere", InternalAudience.Managers => "Ledere", InternalAudience.Staff => "Medarbejdere", _ => a.ToString()
+        },
         Infohus.EventStore.Meetings.MeetingKind k => k switch
         {
             Infohus.EventStore.Meetings.MeetingKind.Monthly => "Månedligt møde", Infohus.EventStore.Meetings.MeetingKind.AdHoc => "Ekstraordinært møde", _ => k.ToString()

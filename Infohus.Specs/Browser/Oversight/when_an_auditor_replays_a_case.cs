@@ -22,8 +22,9 @@ public class when_an_auditor_replays_a_case(BrowserApp app) : OversightSpec(app)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Vis sagens hændelser" }).ClickAsync();
 
         (await H1()).ShouldBe($"Sag {@case.Reference}: historik");
-        var types = await Page.Locator("#haendelser tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        var types = await Page.Locator("#haendelser tbody tr td:nth-child(3) code").AllInnerTextsAsync();
         types.ShouldBe(["referral_received", "nearest_manager_informed", "concern_interview_held"]);
+        (await Page.Locator("#haendelser tbody tr td:nth-child(3)").First.InnerTextAsync()).ShouldStartWith("Bekymringshenvendelse modtaget");
         (await Page.Locator("#tilstand-h").InnerTextAsync()).ShouldBe("Sagen ved version 3 (som den står nu)");
         (await Page.Locator("#tilstand").InnerTextAsync()).ShouldContain("Bekymringssamtale holdt\nJa");
         await ShouldBeAccessible();

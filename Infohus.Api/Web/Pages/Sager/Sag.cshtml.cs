@@ -30,6 +30,9 @@ public class SagModel(IDocumentSession session, PersonalDataProtection protectio
 
     public IReadOnlyList<CaseAction> Allowed { get; private set; } = [];
 
+    /// <summary>The timeline's sentences in Danish by version; a line without one keeps the projection's.</summary>
+    public IReadOnlyDictionary<long, string> Sentences { get; private set; } = new Dictionary<long, string>();
+
     [BindProperty(Name = "formaal")]
     public string? PurposeInput { get; set; }
 
@@ -39,7 +42,10 @@ public class SagModel(IDocumentSession session, PersonalDataProtection protectio
         Case = state;
         Allowed = state.AllowedActions(User.ToMemberRef());
         // The case's own stream (indexed), not a search of every event's data for the case id.
-        Documents = [.. (await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted)).Select(e => e.Data).OfType<DocumentAttached>()];
+        var stream = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
+        Documents = [.. stream.Select(e => e.Data).OfType<DocumentAttached>()];
+        Sentences = stream.Where(e => e.Data is ICaseEvent).Select(e => (e.Version, Sentence: Tidslinje.Sætning((ICaseEvent)e.Data)))
+            .Where(s => s.Sentence is not null).ToDictionary(s => s.Version, s => s.Sentence!);
 
         Purpose = purposes.For(HttpContext, id);
         if (Purpose is null)

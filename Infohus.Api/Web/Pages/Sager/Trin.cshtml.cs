@@ -39,7 +39,8 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         if (await Load(id, segment) is { } missing) return missing;
         Version = Case.Version;
         Key = Guid.NewGuid().ToString();
-        Input = new Indtastning(null, ModelState, plan.Value);
+        // A form that changes what the case holds (the registration) opens with what it holds now.
+        Input = new Indtastning(Form.Prefill is { } prefill ? new FormCollection(prefill(Case)) : null, ModelState, plan.Value);
         return Page();
     }
 
@@ -55,12 +56,12 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         }
 
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id), command, () => Form.Call(id, command, session, HttpContext));
+        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id, command), command, () => Form.Call(id, command, session, HttpContext));
         if (answer.Succeeded)
         {
             TempData["Besked"] = answer.Replayed
-                ? $"{Dansk.Trin(Form.Action)}: formularen var allerede sendt og er kun registreret én gang."
-                : $"{Dansk.Trin(Form.Action)}: registreret.";
+                ? $"{Form.Navn}: formularen var allerede sendt og er kun registreret én gang."
+                : $"{Form.Navn}: registreret.";
             return Redirect($"/sager/{id}");
         }
 
