@@ -118,6 +118,9 @@ public static class BenchmarkDatabase
             await using var create = new NpgsqlCommand($"create database {Name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = Name, MaxPoolSize = 200 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = Name, MaxPoolSize = 200 };
+        if (Environment.GetEnvironmentVariable("INFOHUS_BENCH_PLAN") is { Length: > 0 } mode) builder.Options = $"-c plan_cache_mode={mode}";
+        if (Environment.GetEnvironmentVariable("INFOHUS_BENCH_RESET") == "1") builder.NoResetOnClose = false;
+        return builder.ConnectionString;
     }
 }

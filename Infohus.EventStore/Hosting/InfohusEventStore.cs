@@ -55,6 +55,11 @@ public static class InfohusEventStore
         // Fail fast when the server is out of reach: a request waits at most this long for a
         // connection (Npgsql's default is 15 s) before it is answered with a 503.
         if (!HasKey(connectionString, "Timeout")) builder.Timeout = 5;
+        // A connection back in the pool is not reset (DISCARD ALL and its kin: seven statements, one
+        // round trip, before every command's first): nothing here keeps session state between uses
+        // (no temporary tables, session settings or session advisory locks outside the daemon's own
+        // held connection), and the prepared statements survive a reset anyway.
+        if (!HasKey(connectionString, "No Reset On Close")) builder.NoResetOnClose = true;
         if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
             builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return builder.ConnectionString;

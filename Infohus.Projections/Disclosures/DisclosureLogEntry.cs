@@ -21,6 +21,9 @@ public sealed record DisclosureLogEntry(
 /// <summary>Inline: a disclosure is in the log in the same transaction that records it.</summary>
 public sealed partial class DisclosureLogProjection : EventProjection
 {
+    // The daemon then reads only disclosures when it catches up or rebuilds, not every event.
+    public DisclosureLogProjection() => IncludeType<InformationDisclosed>();
+
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         if (e.Data is InformationDisclosed d)

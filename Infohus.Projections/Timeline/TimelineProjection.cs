@@ -17,7 +17,8 @@ public sealed partial class TimelineProjection : EventProjection
         {
             var (sentence, text) = Describe(step);
             var actor = step.Actor;
-            operations.Store(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, step.OccurredAt, Microseconds(e.Timestamp),
+            // One line per event, never rewritten: an insert, which a rebuild sends by binary COPY.
+            operations.Insert(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, step.OccurredAt, Microseconds(e.Timestamp),
                 actor?.UserId ?? SystemActor(step), actor?.Role ?? SystemRole(step), actor?.Department, sentence, text));
         }
         return ValueTask.CompletedTask;
