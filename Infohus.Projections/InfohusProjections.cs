@@ -1,7 +1,6 @@
 using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
-using Infohus.Projections.Timeline;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Projections;
 using Infohus.Projections.Statistics;
@@ -16,8 +15,7 @@ public static class InfohusProjections
     public static StoreOptions AddInfohusProjections(this StoreOptions opts, RegisterSettings register)
     {
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
-        opts.Schema.For<TimelineEntry>().Index(x => x.CaseId);
+        // The timeline is no read model: each line is its event rendered when read (CaseTimeline).
         opts.Projections.Add(new DisclosureLogProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<DisclosureLogEntry>().Index(x => x.CaseId).Index(x => x.DisclosedAt);
 
@@ -43,7 +41,7 @@ public static class InfohusProjections
             .Index(x => x.ReceivedAt)
             .Index(x => x.ClosedAt);
 
-        // A rebuild sends a batch's inserts (the timeline's lines) by binary COPY instead of one
+        // A rebuild sends a batch's inserts (the disclosure log's lines) by binary COPY instead of one
         // statement per row; live writes are not affected.
         opts.Projections.RebuildWithBulkCopy = true;
         // Catch-up and rebuilds read the store in larger slices than the daemon's default of 500:

@@ -4,7 +4,7 @@ using Infohus.EventStore.PersonalData;
 namespace Infohus.Projections.Timeline;
 
 /// <summary>
-/// One line of a case's course, one per event: when it happened and when it was recorded, who, what
+/// One line of a case's course, one per event (rendered from the event, never stored): when it happened and when it was recorded, who, what
 /// in a sentence (codes only), and the step's personal text still sealed, opened at read time.
 /// </summary>
 public sealed record TimelineEntry(

@@ -35,7 +35,7 @@ public class when_an_event_is_added_to_the_plan
     [Theory]
     [MemberData(nameof(CaseEvents))]
     public void the_timeline_tells_it(string name) =>
-        TimelineProjection.Describe(Sample(name)).Sentence.ShouldNotBeNullOrWhiteSpace();
+        CaseTimeline.Describe(Sample(name)).Sentence.ShouldNotBeNullOrWhiteSpace();
 
     [Theory]
     [MemberData(nameof(CaseEvents))]

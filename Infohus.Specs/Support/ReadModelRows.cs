@@ -2,7 +2,6 @@ using System.Text.Json;
 using Infohus.Projections.Cases;
 using Infohus.Projections.Disclosures;
 using Infohus.Projections.Register;
-using Infohus.Projections.Timeline;
 using Marten;
 
 namespace Infohus.Specs.Support;
@@ -17,7 +16,6 @@ public static class ReadModelRows
         {
             ["register"] = Rows(await session.Query<RegisterEntry>().ToListAsync()),
             ["summaries"] = Rows(await session.Query<CaseSummary>().ToListAsync()),
-            ["timeline"] = Rows(await session.Query<TimelineEntry>().ToListAsync()),
             ["disclosure log"] = Rows(await session.Query<DisclosureLogEntry>().ToListAsync()),
             ["case state"] = Rows(await session.Query<Case>().ToListAsync()),
         };

@@ -25,7 +25,7 @@ public static class GetTimelineEndpoint
         var (purpose, noPurpose) = AccessLog.PurposeOf(context);
         if (noPurpose is not null) return noPurpose;
         var batch = session.CreateBatchQuery();
-        var loadingLines = batch.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToList();
+        var loadingLines = CaseTimeline.Read(batch, id);
         var loadingKey = batch.Load<CaseKey>(id);
         await batch.Execute(context.RequestAborted);
         var lines = await loadingLines;

@@ -50,8 +50,7 @@ public class SagModel(IDocumentSession session, PersonalDataProtection protectio
         Purpose = purposes.For(HttpContext, id);
         if (Purpose is null)
         {
-            Timeline = [.. (await session.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToListAsync(HttpContext.RequestAborted))
-                .Select(e => new TimelineLine(e.Version, e.Kind, e.OccurredAt, e.RecordedAt, e.ActorUserId, e.ActorRole, e.ActorDepartment, e.Sentence, null))];
+            Timeline = [.. CaseTimeline.Lines(stream).Select(e => new TimelineLine(e.Version, e.Kind, e.OccurredAt, e.RecordedAt, e.ActorUserId, e.ActorRole, e.ActorDepartment, e.Sentence, null))];
             return Page();
         }
 

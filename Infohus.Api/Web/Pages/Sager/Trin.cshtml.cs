@@ -70,8 +70,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         Response.StatusCode = answer.Status;
         if (answer.CurrentVersion is { } current)
         {
-            ChangedSince = await query.Query<TimelineEntry>().Where(e => e.CaseId == id && e.Version > Version)
-                .OrderBy(e => e.Version).ToListAsync(HttpContext.RequestAborted);
+            ChangedSince = await CaseTimeline.ReadAsync(query, id, afterVersion: Version, HttpContext.RequestAborted);
             ViewData["FejlTitel"] = "Sagen er ændret, mens du udfyldte formularen";
             ModelState.AddModelError("", "En anden har ændret sagen, siden du åbnede formularen. Se ændringerne nedenfor; det du skrev, er bevaret. Send formularen igen, hvis trinnet stadig passer.");
             Version = current;

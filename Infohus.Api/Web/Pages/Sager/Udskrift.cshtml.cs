@@ -20,7 +20,7 @@ public class UdskriftModel(IDocumentSession session) : PageModel
         if (await session.Events.FetchLatest<Case>(id, HttpContext.RequestAborted) is not { } state) return NotFound();
         Case = state;
         Allowed = state.AllowedActions(User.ToMemberRef());
-        Course = await session.Query<TimelineEntry>().Where(e => e.CaseId == id).OrderBy(e => e.Version).ToListAsync(HttpContext.RequestAborted);
+        Course = await CaseTimeline.ReadAsync(session, id, cancellation: HttpContext.RequestAborted);
         return Page();
     }
 }

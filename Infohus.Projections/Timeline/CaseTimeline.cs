@@ -3,29 +3,38 @@ using Infohus.EventStore.Members;
 using Infohus.EventStore.PersonalData;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
+using Marten.Services.BatchQuerying;
 
 namespace Infohus.Projections.Timeline;
 
-/// <summary>Inline: the timeline is written in the same transaction as the events it describes.</summary>
-public sealed partial class TimelineProjection : EventProjection
+/// <summary>
+/// A case's course, one line per event, rendered from the case's own stream when it is read. The
+/// line is the event said in a sentence, so it is not stored a second time: a write appends the
+/// event and nothing more for the timeline, a member reads the line the moment the write is
+/// acknowledged, and no rebuild can ever make it differ from the event it renders.
+/// </summary>
+public static partial class CaseTimeline
 {
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        // Meetings and outreach have streams of their own, with no timeline.
-        if (e.Data is ICaseEvent step)
-        {
-            var (sentence, text) = Describe(step);
-            var actor = step.Actor;
-            // One line per event, never rewritten: an insert, which a rebuild sends by binary COPY.
-            operations.Insert(new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, step.OccurredAt, Microseconds(e.Timestamp),
-                actor?.UserId ?? SystemActor(step), actor?.Role ?? SystemRole(step), actor?.Department, sentence, text));
-        }
-        return ValueTask.CompletedTask;
-    }
+    /// <summary>The lines after <paramref name="afterVersion"/> (all of them by default), in the order they were recorded; none for an unknown case.</summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> ReadAsync(IQuerySession session, Guid caseId, long afterVersion = 0, CancellationToken cancellation = default) =>
+        Lines(await session.Events.FetchStreamAsync(caseId, fromVersion: afterVersion + 1, token: cancellation));
 
-    /// <summary>PostgreSQL keeps microseconds: a live line and a rebuilt one must show the same recorded time.</summary>
-    private static DateTimeOffset Microseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
+    /// <summary>The same, read in a batch beside other queries.</summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> Read(IBatchedQuery batch, Guid caseId) =>
+        Lines(await batch.Events.FetchStream(caseId));
+
+    public static IReadOnlyList<TimelineEntry> Lines(IEnumerable<IEvent> events) =>
+        [.. events.OrderBy(e => e.Version).Select(Line).OfType<TimelineEntry>()];
+
+    /// <summary>The line of one event; none for the streams of meetings and outreach, which have no timeline.</summary>
+    public static TimelineEntry? Line(IEvent e)
+    {
+        if (e.Data is not ICaseEvent step) return null;
+        var (sentence, text) = Describe(step);
+        var actor = step.Actor;
+        return new TimelineEntry(e.Id, e.StreamId, e.Version, e.EventTypeName, step.OccurredAt, e.Timestamp,
+            actor?.UserId ?? SystemActor(step), actor?.Role ?? SystemRole(step), actor?.Department, sentence, text);
+    }
 
     /// <summary>Steps no member took: the retention rule or legal erasing, and the reaction-deadline alarm.</summary>
     private static string SystemActor(ICaseEvent step) => step switch
@@ -88,7 +97,7 @@ public sealed partial class TimelineProjection : EventProjection
         JournalNoteAdded e => ($"Journal note: {Words(e.Kind)}.", e.Text),
         DocumentAttached e => ($"Document attached: {Words(e.Kind)}, {e.MediaType}, {e.Size} bytes (document {e.DocumentId}).", e.FileName),
         CasesLinked e => ($"Linked to case {e.OtherReference ?? e.OtherCaseId.ToString()} ({Words(e.Reason)}).", null),
-        _ => throw new UnhandledCaseEvent(nameof(TimelineProjection), step)
+        _ => throw new UnhandledCaseEvent(nameof(CaseTimeline), step)
     };
 
     private static string Channel(ReferralChannel channel) => channel switch
