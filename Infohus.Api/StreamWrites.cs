@@ -3,6 +3,7 @@ using Infohus.EventStore.PersonalData;
 using Infohus.Api.Cases.Deadlines;
 using Infohus.Api.Notices;
 using Infohus.Api.Telemetry;
+using Infohus.Projections.Cases;
 using JasperFx;
 using Wolverine;
 
@@ -69,9 +70,7 @@ public static class StreamWrites
         // One connection and transaction for the whole step: reads, append and commit, instead of a
         // pooled connection (and its reset) per round trip.
         await session.BeginTransactionAsync(context.RequestAborted);
-        var batch = session.CreateBatchQuery();
-        var fetching = batch.Events.FetchForWriting<Case>(caseId);
-        var loadingKey = batch.Load<CaseKey>(caseId);
+        var batch = session.FetchCaseForWriting(caseId, out var fetching, out var loadingKey);
         await batch.Execute(context.RequestAborted);
         var stream = await fetching;
         if (stream.Aggregate is null) return Problems.UnknownCase();
@@ -90,6 +89,22 @@ public static class StreamWrites
             // committed by now, so the store tells the version to reload.
             lostRace: async () => Problems.Stale(command.Version, await StoredVersion(context, caseId)),
             before: stream.Aggregate);
+    }
+
+    /// <summary>
+    /// The reads a step on a case needs, in one batch: the case for writing, its key, and its summary,
+    /// which the inline summary projection would otherwise read in a round trip of its own before the
+    /// write (kept in the session's identity map, where the projection finds it).
+    /// </summary>
+    public static Marten.Services.BatchQuerying.IBatchedQuery FetchCaseForWriting(this IDocumentSession session, Guid caseId,
+        out Task<JasperFx.Events.IEventStream<Case>> fetching, out Task<CaseKey?> loadingKey)
+    {
+        session.UseIdentityMapFor<CaseSummary>();
+        var batch = session.CreateBatchQuery();
+        fetching = batch.Events.FetchForWriting<Case>(caseId);
+        loadingKey = batch.Load<CaseKey>(caseId)!;
+        _ = batch.Load<CaseSummary>(caseId);
+        return batch;
     }
 
     /// <summary>

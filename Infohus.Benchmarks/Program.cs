@@ -73,13 +73,46 @@ Console.WriteLine("Warming up…");
 await writes.RawFloor(8, plan.WarmUp, plan.WarmUp);
 await writes.MartenDirect(8, plan.WarmUp, plan.WarmUp);
 await writes.Api(8, plan.WarmUp, plan.WarmUp);
+// The same-work floor replays the rows of a disclosure the API has just made.
+var sameWork = new SameWorkFloor(connectionString);
+await sameWork.Prepare(writes.LastDisclosedCase);
+await sameWork.Run(8, plan.WarmUp, plan.WarmUp);
+report.JsonBytes(sameWork.JsonBytes);
 foreach (var clients in plan.Clients)
 {
-    // The three paths side by side at each K, so a machine that slows down slows all three.
+    // The paths side by side at each K, so a machine that slows down slows all of them.
     Console.WriteLine($"Writes with K = {clients}…");
     report.Write("(1) raw floor: Npgsql INSERT + commit", await writes.RawFloor(clients, plan.WarmUp, plan.Measured));
+    report.Write("(1b) same-work floor: a disclosure's rows, one batch", await sameWork.Run(clients, plan.WarmUp, plan.Measured));
     report.Write("(2) Marten direct: fetch for writing + append + commit", await writes.MartenDirect(clients, plan.WarmUp, plan.Measured));
     report.Write("(3) API: POST /api/cases/{id}/disclosures", await writes.Api(clients, plan.WarmUp, plan.Measured));
+}
+
+// The work per command, from PostgreSQL's statistics and Npgsql's metrics: one short run per path at
+// K = 8, then a pause so every backend has flushed its table statistics.
+Console.WriteLine("Work per command…");
+var counters = new WorkCounters(connectionString, api.BaseAddress);
+using (var local = new InProcessNpgsql())
+{
+    async Task Measure(string path, string schema, bool ofApi, long separateCommits, Func<Counting, Task> run)
+    {
+        long commands = 0;
+        WorkCounters.Reading? before = null;
+        await run(new Counting(async () =>
+        {
+            // Idle connections closed: a backend flushes its table statistics when it ends, so the
+            // cases made for the run are counted before it, not in it.
+            NpgsqlConnection.ClearAllPools();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            before = await counters.Read(schema, ofApi, local);
+        }, () => Interlocked.Increment(ref commands)));
+        await Task.Delay(WriteWork.StatisticsFlush);
+        report.Work(WorkCounters.Difference(path, commands, before!, await counters.Read(schema, ofApi, local), separateCommits));
+    }
+    var seconds = TimeSpan.FromSeconds(quick ? 2 : 5);
+    await Measure("(1b) same-work floor", SameWorkFloor.Schema, false, 0, counting => sameWork.Run(8, TimeSpan.Zero, seconds, counting));
+    await Measure("(2) Marten direct", "infohus", false, 1, counting => writes.MartenDirect(8, TimeSpan.Zero, seconds, counting));
+    await Measure("(3) API", "infohus", true, 1, counting => writes.Api(8, TimeSpan.Zero, seconds, counting));
 }
 
 Console.WriteLine("Read floor, rebuild, audit…");
@@ -119,7 +152,8 @@ public static class BenchmarkDatabase
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = Name, MaxPoolSize = 200 };
-        if (Environment.GetEnvironmentVariable("INFOHUS_BENCH_PLAN") is { Length: > 0 } mode) builder.Options = $"-c plan_cache_mode={mode}";
+        // INFOHUS_BENCH_PLAN=force_custom_plan: the connections as before issue 18 (a plan per execution, random reads priced at 4).
+        if (Environment.GetEnvironmentVariable("INFOHUS_BENCH_PLAN") is { Length: > 0 } mode) builder.Options = $"-c plan_cache_mode={mode} -c random_page_cost=4";
         if (Environment.GetEnvironmentVariable("INFOHUS_BENCH_RESET") == "1") builder.NoResetOnClose = false;
         return builder.ConnectionString;
     }

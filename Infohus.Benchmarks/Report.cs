@@ -6,11 +6,17 @@ namespace Infohus.Benchmarks;
 /// <summary>The run as one markdown page: absolute figures, the ratios to the floors, and each target met or missed.</summary>
 public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry)
 {
-    private const string Raw = "(1)";
-    private const string Marten = "(2)";
+    private const string Raw = "(1) ";
+    private const string SameWork = "(1b)";
     private const string Api = "(3)";
 
+    // The API before this round (the better of two runs each): K = 32 from issue 18's two full runs
+    // (2026-11-25, 1 000 000 events); K = 8 from the code before this round at 200 000 events (2026-11-30).
+    private static readonly (int Clients, double PerSecond)[] ApiBefore = [(8, 935), (32, 449)];
+
     private readonly List<(string Path, Throughput Result)> _writes = [];
+    private readonly List<WriteWork> _work = [];
+    private int _jsonBytes;
     private long _storedBeforeWrites;
     private readonly List<(long Events, Rate Grown, Rate CatchUp, Throughput Statistics)> _history = [];
     private (Rate ReadFloor, Rate Rebuild, Rate Verification, bool Intact)? _everything;
@@ -21,6 +27,14 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
     {
         _writes.Add((path, result));
         Console.WriteLine($"  {path} K={result.Clients}: {result.PerSecond:0} /s, p99 {result.P99Ms:0.0} ms{(result.ApiCpuMsPerOperation is { } cpu ? $", API CPU {cpu:0.00} ms/command" : "")}");
+    }
+
+    public void JsonBytes(int bytes) => _jsonBytes = bytes;
+
+    public void Work(WriteWork work)
+    {
+        _work.Add(work);
+        Console.WriteLine(Invariant($"  {work.Path}: {work.Rows:0.0} rows, {work.IndexEntries:0.0} index entries, {work.RoundTrips:0.0} round trips, {work.BytesSent:0} bytes sent per command ({work.Commands} commands)"));
     }
 
     public void History(long events, Rate grown, Rate catchUp, Throughput statistics)
@@ -43,11 +57,21 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
         md.AppendLine();
         md.AppendLine(Invariant($"On a store already holding {_storedBeforeWrites:N0} events; each client appends to its own open cases."));
         md.AppendLine();
-        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor | API CPU ms/command |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| path | K | commands/s | p50 ms | p95 ms | p99 ms | of raw floor | of same-work floor | API CPU ms/command |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (path, r) in _writes)
-            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} | {r.ApiCpuMsPerOperation:0.00} |"));
+            md.AppendLine(Invariant($"| {path} | {r.Clients} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {Percent(r.PerSecond, Floor(r.Clients))} | {Percent(r.PerSecond, SameWorkFloor(r.Clients))} | {r.ApiCpuMsPerOperation:0.00} |"));
         md.AppendLine();
+        if (_work.Count > 0)
+        {
+            md.AppendLine(Invariant($"Work per command (K = 8, from PostgreSQL's table statistics and Npgsql's metrics; rows are inserts + updates, of them HOT updates, which make no index entry; a disclosure's JSON is {_jsonBytes:N0} bytes: event, case state, summary, disclosure-log line):"));
+            md.AppendLine();
+            md.AppendLine("| path | commands | rows | HOT updates | index entries | transactions | Npgsql operations | round trips | bytes sent |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var w in _work)
+                md.AppendLine(Invariant($"| {w.Path} | {w.Commands} | {w.Rows:0.0} | {w.HotUpdates:0.0} | {w.IndexEntries:0.0} | {w.Transactions:0.00} | {w.Operations:0.0} | {w.RoundTrips:0.0} | {w.BytesSent:0} |"));
+            md.AppendLine();
+        }
 
         md.AppendLine("## The history growing: projection catch-up and statistics latency");
         md.AppendLine();
@@ -80,26 +104,26 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
         return md.ToString();
     }
 
+    /// <summary>Issue 18's targets.</summary>
     private IEnumerable<(string Target, string Measured, bool Met)> Targets()
     {
-        var k = plan.Clients.Max();
-        if (Find(Api, k) is { } api)
-        {
-            var share = api.PerSecond / Floor(k);
-            yield return (Invariant($"API at K = {k} ≥ 50% of the raw floor"), Percent(api.PerSecond, Floor(k)), share >= 0.5);
-            yield return (Invariant($"API p99 at K = {k} ≤ 25 ms"), Invariant($"{api.P99Ms:0.0} ms"), api.P99Ms <= 25);
-        }
         foreach (var clients in plan.Clients)
         {
-            if (Find(Marten, clients) is { } marten)
-                yield return (Invariant($"Marten direct at K = {clients} ≥ 70% of the raw floor"), Percent(marten.PerSecond, Floor(clients)), marten.PerSecond >= 0.7 * Floor(clients));
+            if (Find(Api, clients) is { } api && !double.IsNaN(SameWorkFloor(clients)))
+                yield return (Invariant($"API at K = {clients} ≥ 80% of the same-work floor"), Percent(api.PerSecond, SameWorkFloor(clients)), api.PerSecond >= 0.8 * SameWorkFloor(clients));
         }
+        foreach (var (clients, before) in ApiBefore)
+        {
+            if (Find(Api, clients) is { } api)
+                yield return (Invariant($"API at K = {clients} ≥ 2× before this round ({before:0}/s)"), Invariant($"{api.PerSecond / before:0.00}×"), api.PerSecond >= 2 * before);
+        }
+        if (Find(Api, 32) is { } k32)
+            yield return ("API p99 at K = 32 ≤ 50 ms", Invariant($"{k32.P99Ms:0.0} ms"), k32.P99Ms <= 50);
         if (_everything is { } all)
         {
-            yield return ("Rebuild ≥ 50% of the read floor", Percent(all.Rebuild.PerSecond, all.ReadFloor.PerSecond), all.Rebuild.PerSecond >= 0.5 * all.ReadFloor.PerSecond);
-            yield return ("Verification ≥ 50% of the read floor", Percent(all.Verification.PerSecond, all.ReadFloor.PerSecond), all.Verification.PerSecond >= 0.5 * all.ReadFloor.PerSecond);
             var perMillion = 1_000_000 / all.Rebuild.PerSecond;
-            yield return ("1 000 000 events rebuilt in under 60 s", Invariant($"{perMillion:0} s at the measured rate{(all.Rebuild.Events < 1_000_000 ? " (extrapolated)" : "")}"), perMillion < 60);
+            yield return ("Every projection of 1 000 000 events rebuilt in ≤ 60 s", Invariant($"{perMillion:0} s at the measured rate{(all.Rebuild.Events < 1_000_000 ? " (extrapolated)" : "")}"), perMillion <= 60);
+            yield return ("Verification ≥ 50% of the read floor", Percent(all.Verification.PerSecond, all.ReadFloor.PerSecond), all.Verification.PerSecond >= 0.5 * all.ReadFloor.PerSecond);
         }
         foreach (var (events, _, _, s) in _history)
             yield return (Invariant($"Statistics p99 ≤ 10 ms at {events:N0} events"), Invariant($"{s.P99Ms:0.0} ms"), s.P99Ms <= 10);
@@ -109,6 +133,8 @@ public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry
         _writes.Where(w => w.Path.StartsWith(path, StringComparison.Ordinal) && w.Result.Clients == clients).Select(w => w.Result).FirstOrDefault();
 
     private double Floor(int clients) => Find(Raw, clients)?.PerSecond ?? double.NaN;
+
+    private double SameWorkFloor(int clients) => Find(SameWork, clients)?.PerSecond ?? double.NaN;
 
     private static string Percent(double value, double floor) => double.IsNaN(floor) || floor == 0 ? "" : Invariant($"{100 * value / floor:0}%");
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Infohus.Api.Cases.Disclosing;
+using Infohus.Api;
 using Infohus.Api.Hosting;
 using Infohus.EventStore.Cases;
 using Infohus.EventStore.Members;
@@ -58,17 +59,16 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
     }
 
     /// <summary>(2) Marten: the API's write path without HTTP: fetch for writing with the case key, check the version, decide, append, commit.</summary>
-    public async Task<Throughput> MartenDirect(int clients, TimeSpan warmUp, TimeSpan measured)
+    public async Task<Throughput> MartenDirect(int clients, TimeSpan warmUp, TimeSpan measured, Counting? counting = null)
     {
         var cases = await OpenCases(clients);
+        if (counting is not null) await counting.Ready();
         return await ClosedLoop.Run(clients, warmUp, measured, async (client, cancellation) =>
         {
             var (id, version) = cases.Next(client);
             await using var session = store.LightweightSession();
             await session.BeginTransactionAsync(cancellation); // as StreamWrites does: one connection for the whole step
-            var batch = session.CreateBatchQuery();
-            var fetching = batch.Events.FetchForWriting<Case>(id);
-            var loadingKey = batch.Load<CaseKey>(id);
+            var batch = session.FetchCaseForWriting(id, out var fetching, out var loadingKey);
             await batch.Execute(cancellation);
             var stream = await fetching;
             if (stream.CurrentVersion != version) throw new InvalidOperationException("The benchmark lost track of a case version.");
@@ -78,11 +78,15 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
             stream.AppendMany(decision.Events);
             await session.SaveChangesAsync(cancellation);
             cases.Advance(client, version + decision.Events.Count);
+            counting?.Counted();
         });
     }
 
+    /// <summary>A case the API has made a disclosure on (the same-work floor copies its rows).</summary>
+    public Guid LastDisclosedCase { get; private set; }
+
     /// <summary>(3) The API: POST /api/cases/{id}/disclosures over loopback HTTP with a member's token.</summary>
-    public async Task<Throughput> Api(int clients, TimeSpan warmUp, TimeSpan measured)
+    public async Task<Throughput> Api(int clients, TimeSpan warmUp, TimeSpan measured, Counting? counting = null)
     {
         var cases = await OpenCases(clients);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -90,6 +94,7 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
             BaseAddress = api.BaseAddress
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.Token(Role.Member, Department.Bfu));
+        if (counting is not null) await counting.Ready();
         long sent = 0;
         var cpuBefore = api.CpuTime;
         var result = await ClosedLoop.Run(clients, warmUp, measured, async (client, cancellation) =>
@@ -102,7 +107,9 @@ public sealed class WritePaths(IDocumentStore store, PersonalDataProtection prot
                 throw new InvalidOperationException($"The API answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellation)}");
             var receipt = await response.Content.ReadFromJsonAsync<DisclosureReceipt>(Json, cancellation);
             cases.Advance(client, receipt!.Version);
+            LastDisclosedCase = id;
             Interlocked.Increment(ref sent);
+            counting?.Counted();
         });
         return result with { ApiCpuMsPerOperation = (api.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, sent) };
     }
