@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Unicode;
 using System.Security.Cryptography;
 using System.Text;
 using JasperFx.Events;
@@ -171,11 +174,15 @@ public static class AuditChain
             if (head is not null) CheckHead(stream, rows, head, breaks);
         }
 
-        // Events and chain links side by side, stream by stream, in version order.
+        // Events and chain links side by side, stream by stream, in version order: both tables read in
+        // the order of their (stream, version) unique index and merged as they come (PostgreSQL's
+        // Merge Append), so nothing is sorted. An event and its link arrive one after the other, in
+        // either order; a side missing is a break the checks below name. (A full outer join ordered
+        // by the coalesced keys sorted every event's JSON on disk: 1.0 s instead of 0.6 s at 250 000 events.)
         const string walk = $"""
-            select coalesce(e.stream_id, c.stream_id), coalesce(e.version, c.version), e.seq_id, c.seq_id, e.type, e.data::text, c.hash
-            from {Schema}.mt_events e
-            full outer join {Schema}.audit_chain c on c.stream_id = e.stream_id and c.version = e.version
+            select stream_id, version, seq_id, type, data::text, null::bytea from {Schema}.mt_events
+            union all
+            select stream_id, version, seq_id, null, null, hash from {Schema}.audit_chain
             order by 1, 2
             """;
         await using (var command = new NpgsqlCommand(walk, connection))
@@ -192,15 +199,19 @@ public static class AuditChain
                     rows.Clear();
                 }
                 current = streamId;
-                var row = new StoredRow(
-                    reader.GetInt64(1),
-                    reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6));
-                rows.Add(row);
-                if (row.LinkSequence is { } sequence) links.Add((sequence, row.Link!));
+                var version = reader.GetInt64(1);
+                var sequence = reader.GetInt64(2);
+                var isEvent = !reader.IsDBNull(3);
+                var row = isEvent
+                    ? new StoredRow(version, sequence, null, reader.GetString(3), reader.GetString(4), null)
+                    : new StoredRow(version, null, sequence, null, null, (byte[])reader.GetValue(5));
+                if (rows.Count > 0 && rows[^1].Version == version)
+                    rows[^1] = isEvent
+                        ? rows[^1] with { EventSequence = row.EventSequence, Type = row.Type, Data = row.Data }
+                        : rows[^1] with { LinkSequence = row.LinkSequence, Link = row.Link };
+                else
+                    rows.Add(row);
+                if (!isEvent) links.Add((sequence, row.Link!));
             }
             if (current is { } last) Check(last, rows);
         }
@@ -216,8 +227,28 @@ public static class AuditChain
     }
 
     /// <summary>The hash linking one event to the one before it in its stream: the same formula as the trigger.</summary>
-    public static byte[] EventHash(byte[]? previous, Guid streamId, long version, string type, string storedJson) =>
-        SHA256.HashData([.. previous ?? [], .. Encoding.UTF8.GetBytes($"{streamId}|{version}|{type}|{storedJson}")]);
+    public static byte[] EventHash(byte[]? previous, Guid streamId, long version, string type, string storedJson)
+    {
+        // sha256(previous || "stream|version|type|json" in UTF-8), hashed from one pooled buffer: the
+        // verification hashes every event, and building the input as strings and arrays doubled its time.
+        var prefix = previous?.Length ?? 0;
+        var buffer = ArrayPool<byte>.Shared.Rent(prefix + 80 + Encoding.UTF8.GetMaxByteCount(type.Length + storedJson.Length));
+        try
+        {
+            previous?.CopyTo(buffer, 0);
+            var length = prefix;
+            Utf8.TryWrite(buffer.AsSpan(length), CultureInfo.InvariantCulture, $"{streamId}|{version}|", out var written);
+            length += written;
+            length += Encoding.UTF8.GetBytes(type, buffer.AsSpan(length));
+            buffer[length++] = (byte)'|';
+            length += Encoding.UTF8.GetBytes(storedJson, buffer.AsSpan(length));
+            return SHA256.HashData(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// A stream of events: every version from 1 on, each event matching its link. An event that does
