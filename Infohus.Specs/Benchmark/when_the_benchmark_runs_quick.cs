@@ -38,8 +38,21 @@ public class when_the_benchmark_runs_quick
         report.ShouldContain("fsync=on");
         report.ShouldContain("synchronous_commit=on");
         foreach (var k in new[] { 1, 8, 32 })
-        foreach (var path in new[] { "(1) raw floor", "(2) Marten direct", "(3) API" })
+        foreach (var path in new[] { "(1) raw floor", "(1b) same-work floor", "(2) Marten direct", "(3) API" })
             report.ShouldMatch($@"\| {Regex.Escape(path)}[^|]*\| {k} \| \d+ \|", $"{path} at K = {k} with its commands/s");
+        // The work per command, measured from outside: the same-work floor does what the API does
+        // (the same rows, in one round trip), and the API's own counts are there.
+        var work = new[] { "(1b) same-work floor", "(2) Marten direct", "(3) API" }.ToDictionary(path => path, path =>
+        {
+            var row = Regex.Match(report, $@"\| {Regex.Escape(path)} \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \|");
+            row.Success.ShouldBeTrue($"the work per command of {path}");
+            return row.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        });
+        const int Rows = 1, RoundTrips = 6;
+        work["(1b) same-work floor"][RoundTrips].ShouldBe(1);
+        work["(3) API"][Rows].ShouldBeInRange(5, 8, "a disclosure writes the stream, the event, its chain link, the case state, the summary and the log line");
+        work["(1b) same-work floor"][Rows].ShouldBe(work["(3) API"][Rows], 1, "the floor writes the rows the API writes");
+        work["(3) API"][RoundTrips].ShouldBeGreaterThan(1);
         report.ShouldContain("| read floor");
         report.ShouldContain("| rebuild of every projection");
         report.ShouldContain("audit verification (every chain and checkpoint; intact)");
