@@ -23,17 +23,8 @@ public static class InfohusEventStore
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
 
-        // Quick appends: the database numbers the events inside mt_quick_append_events, in the write
-        // batch, instead of a round trip of its own that reserves sequence numbers and reads the stream
-        // (Rich). Every write loads its stream for writing, so inline projections still see each event's
-        // version; none needs its sequence number (0 until the commit). QuickWithServerTimestamps, not
-        // Quick: the events keep the time stamped in this process, as under Rich (Quick would store now()).
-        opts.Events.AppendMode = JasperFx.Events.EventAppendMode.QuickWithServerTimestamps;
-        // The expected version is checked on the stream's row locked FOR UPDATE, before any sequence
-        // number is taken: a race lost at commit waits for the winner, fails on the version (409) and
-        // leaves no gap in the sequence and no tombstone. Without the lock both pass the check, both
-        // take numbers, and the loser fails on the unique (stream, version) index, its numbers lost.
-        opts.Events.UseExclusiveLockOnConcurrentAppends = true;
+        // Rich appends give inline projections the stream version (the timeline shows it).
+        opts.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
         // Every case event up front, found by its contract, so stored type names never depend on load order.
         opts.Events.AddEventTypes(CaseEvents.Types);
         // The case state is kept as a snapshot in the writing transaction, so a write loads one row

@@ -8,8 +8,7 @@ public static class LinkCasesEndpoint
     /// <summary>
     /// <see cref="CasesLinked"/> on both streams, in one transaction. The member vouches for this case's
     /// version; the other case is read as it stands, and its event is appended at the next version of
-    /// what was read: the database checks that version when it appends (Quick mode too, under the stream's
-    /// row lock), so a write on the other case in between fails the commit (409), and neither case gets a link.
+    /// what was read: a write on the other case in between fails the commit (409), and neither case gets a link.
     /// </summary>
     [WolverinePost("/api/cases/{id}/links"), Authorize(Policy = Policies.CaseWork)]
     public static async Task<IResult> Post(Guid id, LinkCases? command, IDocumentSession session, HttpContext context)

@@ -121,8 +121,7 @@ public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHe
             (await session.LoadAsync<Case>(id))!.Version.ShouldBe(stored, "the case state matches its stream");
         }
 
-        // Appends cut off by the crash leave at most unused sequence numbers behind (or Marten's tombstones
-        // for numbers it knew): the history verifies as intact.
+        // Appends cut off by the crash leave at most Marten's tombstones behind: the history verifies as intact.
         await using var audit = new NpgsqlConnection(_connectionString);
         await audit.OpenAsync();
         var verification = await AuditChain.VerifyAsync(audit, CancellationToken.None);
