@@ -47,10 +47,7 @@ public static class InfohusHosting
             // the filter that withholds database error texts: they can quote the data sent. Add sinks here.
             .WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new WithoutDatabaseErrorTexts(sink), sinks =>
             {
-                // The console is written from a background thread: a synchronous console sink made
-                // every request wait for a lock and a write to stdout (the benchmark's profile: most of
-                // a request's own thread time). Nothing is dropped: a full buffer makes the caller wait.
-                sinks.Async(console => console.Console(), blockWhenFull: true);
+                sinks.Console();
                 foreach (var sink in provider.GetServices<ILogEventSink>()) sinks.Sink(sink);
             })),
             // Each host keeps its own logger: a second host in the same process must not take over the first one's.
