@@ -57,11 +57,18 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add(api);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Infohus"] = connectionString;
+        // INFOHUS_BENCH_API_POOL=N caps the API's connection pool (how many transactions it runs at once).
+        start.Environment["ConnectionStrings__Infohus"] = Environment.GetEnvironmentVariable("INFOHUS_BENCH_API_POOL") is { Length: > 0 } pool
+            ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = int.Parse(pool, System.Globalization.CultureInfo.InvariantCulture) }.ConnectionString
+            : connectionString;
         start.Environment["Infohus__Auth__Issuer"] = Issuer;
         start.Environment["Infohus__Auth__Audience"] = Audience;
         start.Environment["Infohus__Auth__SigningKey"] = signingKey;
         start.Environment["Infohus__PersonalData__MasterKey"] = masterKey;
+        // The synthetic history reaches back decades and was never erased day by day as a running
+        // Infohus's is: the retention rule's first run (five minutes after start) would erase thousands
+        // of cases at once inside a measured phase. Here personal data is kept a century.
+        start.Environment["Infohus__PersonalData__Retention"] = "36500.00:00:00";
         start.Environment["Infohus__PersonalData__IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Infohus__Projections__DaemonMode"] = "Disabled";
         // The benchmark is one client sending as fast as the API answers: no person's rate limit applies.

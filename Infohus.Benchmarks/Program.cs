@@ -65,6 +65,7 @@ if (statisticsOnly)
     return 0;
 }
 
+await reads.Checkpoint();
 var writes = new WritePaths(store, protection, api, connectionString);
 report.WritesOn(await reads.EventCount());
 // Both processes start on unoptimised code; a first round at K = 8 that is not counted lets the
@@ -91,6 +92,7 @@ foreach (var clients in plan.Clients)
 // The work per command, from PostgreSQL's statistics and Npgsql's metrics: one short run per path at
 // K = 8, then a pause so every backend has flushed its table statistics.
 Console.WriteLine("Work per command…");
+await reads.Checkpoint();
 var counters = new WorkCounters(connectionString, api.BaseAddress);
 using (var local = new InProcessNpgsql())
 {

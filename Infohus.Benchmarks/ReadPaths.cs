@@ -134,10 +134,21 @@ public sealed class ReadPaths(DocumentStore store, PersonalDataProtection protec
     }
 
     /// <summary>(6) The audit: a checkpoint up to the newest event, then a full verification of every chain and checkpoint.</summary>
-    public async Task<(Rate Verification, bool Intact)> Audit()
+    /// <summary>
+    /// An audit checkpoint up to the newest event, as the API's job takes one every five minutes: the
+    /// history grown here went around the API, and its first checkpoint (a head row per stream) must
+    /// not land in a measured write.
+    /// </summary>
+    public async Task Checkpoint()
     {
         await using var connection = await Open();
         await AuditChain.CheckpointAsync(connection, await HighestSequence(), CancellationToken.None);
+    }
+
+    public async Task<(Rate Verification, bool Intact)> Audit()
+    {
+        await Checkpoint();
+        await using var connection = await Open();
         var started = Stopwatch.StartNew();
         var verification = await AuditChain.VerifyAsync(connection, CancellationToken.None);
         return (new Rate(verification.Events, started.Elapsed), verification.Intact);
