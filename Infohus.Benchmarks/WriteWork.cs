@@ -49,7 +49,11 @@ public sealed class WorkCounters(string connectionString, Uri? api)
     private async Task<(double Operations, double Bytes)> Scrape()
     {
         if (api is null) return (double.NaN, double.NaN);
-        var text = await _http.GetStringAsync(new Uri(api, "/metrics"));
+        // With the API's telemetry off (--telemetry off) there is no /metrics: its operations are not counted.
+        using var response = await _http.GetAsync(new Uri(api, "/metrics"));
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return (double.NaN, double.NaN);
+        response.EnsureSuccessStatusCode();
+        var text = await response.Content.ReadAsStringAsync();
         // name{labels} value [timestamp]; a label's value may hold spaces.
         double Sum(string prefix, string suffix) => text.Split('\n')
             .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
