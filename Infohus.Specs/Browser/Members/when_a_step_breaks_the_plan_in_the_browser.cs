@@ -67,7 +67,10 @@ public class when_a_step_breaks_the_plan_in_the_browser(BrowserApp app) : Browse
         await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Skriv journalnotat" }).ClickAsync();
 
         (await Page.Locator("#fejlopsummering .alert-heading").InnerTextAsync()).ShouldBe("Sagen er ændret, mens du udfyldte formularen");
-        (await Page.Locator(".changed-since").InnerTextAsync()).ShouldContain("Nærmeste leder orienteret");
+        var changed = await Page.Locator(".changed-since").InnerTextAsync();
+        changed.ShouldContain("Nærmeste leder orienteret");
+        changed.ShouldContain("Afsenderens nærmeste leder er orienteret.", customMessage: "the change said in Danish, as on the case page");
+        changed.ShouldNotContain("manager was informed");
         (await Page.GetByLabel("Notat", new() { Exact = true }).InputValueAsync()).ShouldBe("Ringede til klasselæreren.");
         (await Page.GetByLabel("Telefonsamtale").IsCheckedAsync()).ShouldBeTrue();
         await ShouldBeAccessible();

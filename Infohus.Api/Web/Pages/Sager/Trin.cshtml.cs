@@ -34,6 +34,9 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
     /// <summary>What other members did after the version the form was opened on.</summary>
     public IReadOnlyList<TimelineEntry> ChangedSince { get; private set; } = [];
 
+    /// <summary>The changes in Danish (the case page's sentences), by version; the API's sentence where none is worded.</summary>
+    public IReadOnlyDictionary<long, string> ChangedSentences { get; private set; } = new Dictionary<long, string>();
+
     public async Task<IActionResult> OnGetAsync(Guid id, string segment)
     {
         if (await Load(id, segment) is { } missing) return missing;
@@ -70,7 +73,10 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         Response.StatusCode = answer.Status;
         if (answer.CurrentVersion is { } current)
         {
-            ChangedSince = await CaseTimeline.ReadAsync(query, id, afterVersion: Version, HttpContext.RequestAborted);
+            var changes = await query.Events.FetchStreamAsync(id, fromVersion: Version + 1, token: HttpContext.RequestAborted);
+            ChangedSince = CaseTimeline.Lines(changes);
+            ChangedSentences = changes.Where(e => e.Data is ICaseEvent).Select(e => (e.Version, Sentence: Tidslinje.Sætning((ICaseEvent)e.Data)))
+                .Where(s => s.Sentence is not null).ToDictionary(s => s.Version, s => s.Sentence!);
             ViewData["FejlTitel"] = "Sagen er ændret, mens du udfyldte formularen";
             ModelState.AddModelError("", "En anden har ændret sagen, siden du åbnede formularen. Se ændringerne nedenfor; det du skrev, er bevaret. Send formularen igen, hvis trinnet stadig passer.");
             Version = current;
