@@ -6,6 +6,7 @@ namespace Infohus.Benchmarks;
 /// <summary>The run as one markdown page: absolute figures, the ratios to the floors, and each target met or missed.</summary>
 public sealed class Report(BenchmarkPlan plan, Machine machine, string telemetry)
 {
+    // Paths are found by the start of their name: "(1) " with its space, so it never matches "(1b)".
     private const string Raw = "(1) ";
     private const string SameWork = "(1b)";
     private const string Api = "(3)";

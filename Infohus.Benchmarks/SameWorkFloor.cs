@@ -117,7 +117,6 @@ public sealed class SameWorkFloor(string connectionString)
     private sealed class Writer : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
-        private readonly Template _template;
         private readonly (Guid Id, long Version)[] _cases;
         private readonly NpgsqlBatch _batch;
         private int _turn;
@@ -125,7 +124,6 @@ public sealed class SameWorkFloor(string connectionString)
         private Writer(NpgsqlConnection connection, Template template, (Guid, long)[] cases)
         {
             _connection = connection;
-            _template = template;
             _cases = cases;
             _batch = new NpgsqlBatch(connection);
             Add($"select version from {Schema}.mt_streams where id = $1", Uuid());

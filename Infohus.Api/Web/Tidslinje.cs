@@ -9,6 +9,11 @@ namespace Infohus.Api.Web;
 /// </summary>
 public static class Tidslinje
 {
+    /// <summary>The Danish sentence of each case event worded here, by version (the page falls back to the API's sentence).</summary>
+    public static IReadOnlyDictionary<long, string> Sætninger(IEnumerable<JasperFx.Events.IEvent> events) =>
+        events.Where(e => e.Data is ICaseEvent).Select(e => (e.Version, Sentence: Sætning((ICaseEvent)e.Data)))
+            .Where(s => s.Sentence is not null).ToDictionary(s => s.Version, s => s.Sentence!);
+
     public static string? Sætning(ICaseEvent step) => step switch
     {
         ReferralReceived e => $"Henvendelse{(e.Reference is { } r ? $" {r}" : "")} modtaget fra {Lille(e.Source)} ({Dansk.Ord(e.ReferrerOrganisation)}), {Lille(e.Channel)}.",

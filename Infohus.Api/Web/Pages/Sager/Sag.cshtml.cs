@@ -44,8 +44,7 @@ public class SagModel(IDocumentSession session, PersonalDataProtection protectio
         // The case's own stream (indexed), not a search of every event's data for the case id.
         var stream = await session.Events.FetchStreamAsync(id, token: HttpContext.RequestAborted);
         Documents = [.. stream.Select(e => e.Data).OfType<DocumentAttached>()];
-        Sentences = stream.Where(e => e.Data is ICaseEvent).Select(e => (e.Version, Sentence: Tidslinje.Sætning((ICaseEvent)e.Data)))
-            .Where(s => s.Sentence is not null).ToDictionary(s => s.Version, s => s.Sentence!);
+        Sentences = Tidslinje.Sætninger(stream);
 
         Purpose = purposes.For(HttpContext, id);
         if (Purpose is null)

@@ -75,8 +75,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         {
             var changes = await query.Events.FetchStreamAsync(id, fromVersion: Version + 1, token: HttpContext.RequestAborted);
             ChangedSince = CaseTimeline.Lines(changes);
-            ChangedSentences = changes.Where(e => e.Data is ICaseEvent).Select(e => (e.Version, Sentence: Tidslinje.Sætning((ICaseEvent)e.Data)))
-                .Where(s => s.Sentence is not null).ToDictionary(s => s.Version, s => s.Sentence!);
+            ChangedSentences = Tidslinje.Sætninger(changes);
             ViewData["FejlTitel"] = "Sagen er ændret, mens du udfyldte formularen";
             ModelState.AddModelError("", "En anden har ændret sagen, siden du åbnede formularen. Se ændringerne nedenfor; det du skrev, er bevaret. Send formularen igen, hvis trinnet stadig passer.");
             Version = current;
