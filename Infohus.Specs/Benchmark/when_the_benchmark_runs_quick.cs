@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Infohus.EventStore.Hosting;
+using Infohus.Specs.Support;
 
 namespace Infohus.Specs.Benchmark;
 
@@ -9,6 +10,7 @@ namespace Infohus.Specs.Benchmark;
 /// CI runs the benchmark's quick mode so it cannot rot: it must finish on its own durable PostgreSQL
 /// and print every figure of the report. Its speed is measured and reported, never asserted.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public class when_the_benchmark_runs_quick
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Infohus.Specs.Api.Reliability;
 /// commands. The spec has a server of its own, so stopping it disturbs no other spec, and an API
 /// host as production runs it (the daemon in HotCold, Wolverine balanced).
 /// </summary>
+[Collection(Infohus.Specs.Support.AloneCollection.Name)]
 public sealed class when_the_database_goes_down(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Server = "postgres-outage";

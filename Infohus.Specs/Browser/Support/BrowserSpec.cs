@@ -31,6 +31,8 @@ public abstract class BrowserSpec(BrowserApp app) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 }
         });
         _context.SetDefaultTimeout(15_000);
+        // A page load waits for the server's answer: more patience than for an element, for a loaded CI machine.
+        _context.SetDefaultNavigationTimeout(30_000);
         Page = await _context.NewPageAsync();
     }
 
@@ -55,7 +57,8 @@ public abstract class BrowserSpec(BrowserApp app) : IAsyncLifetime
         if (department is { } d) await Page.GetByLabel("Forvaltning (medlemmer og koordinator)").SelectOptionAsync(d.ToString());
         await Page.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await Page.WaitForLoadStateAsync();
+        // Signed in when the browser has left the sign-in page for the role's home page, and that page has loaded.
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != Infohus.Api.Security.WebSignIn.SignInPath);
     }
 
     /// <summary>axe-core in the page: fails on any serious or critical violation, naming each with its elements.</summary>
