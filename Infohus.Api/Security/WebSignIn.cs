@@ -25,6 +25,9 @@ public static class WebSignIn
     public const string SignInPath = "/logind";
     public const string SignOutPath = "/logud";
     public const string DeniedPath = "/ingen-adgang";
+    public const string RefusedPath = DeniedPath + "?logind=afvist";
+    public const string UnknownRole = "urn:infohus:problem:sign-in-without-a-known-role";
+    public const string WithoutDepartment = "urn:infohus:problem:sign-in-without-a-department";
 
     public sealed class Settings
     {
@@ -69,8 +72,8 @@ public static class WebSignIn
                 options.ReturnUrlParameter = "tilbage";
                 options.Events.OnValidatePrincipal = context =>
                 {
-                    // The same rule as for a token: one subject, at most one role and one department.
-                    if (context.Principal is null || TokenClaims.Refusal(context.Principal) is not null) context.RejectPrincipal();
+                    // The rule of a sign-in (below), checked again on every request with the session.
+                    if (context.Principal is null || Unusable(context.Principal) is not null) context.RejectPrincipal();
                     return Task.CompletedTask;
                 };
             });
@@ -96,13 +99,40 @@ public static class WebSignIn
                 {
                     // The provider's claims become the API's: refused like a token that names too much or too little.
                     var principal = Principal(context.Principal!, settings.DepartmentClaim);
-                    if (TokenClaims.Refusal(principal) is { } refused) context.Fail(refused);
+                    if (Unusable(principal) is { } refused) context.Fail(refused);
                     else context.Principal = principal;
+                    return Task.CompletedTask;
+                };
+                // A refused sign-in (claims the Infohus cannot act on, a cancelled or failed sign-in at the
+                // provider) ends on a page that says so in Danish, not on an error page; the log names the
+                // rule, never the person's claims.
+                options.Events.OnRemoteFailure = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn))
+                        .LogWarning("A sign-in through the identity provider was refused: {Reason}", context.Failure is RefusedToken refused ? refused.Type : context.Failure?.GetType().Name);
+                    context.Response.Redirect(RefusedPath);
+                    context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });
         }
         return services;
+    }
+
+    /// <summary>
+    /// Why a person cannot have a session for the pages, or null: the token rule (one subject, at most
+    /// one role and one department), and on top of it exactly one role the Infohus knows, and for a
+    /// member or the coordinator a department it knows (the pages open on the department's queue).
+    /// </summary>
+    public static RefusedToken? Unusable(ClaimsPrincipal user)
+    {
+        if (TokenClaims.Refusal(user) is { } refused) return refused;
+        var role = user.FindFirst(InfohusClaims.Role)?.Value;
+        if (Enum.GetValues<Role>().Where(r => r.ClaimValue() == role).ToList() is not [var known])
+            return new RefusedToken(UnknownRole, "The sign-in names no role the Infohus knows (member, coordinator, steering, legal, auditor).");
+        if (known is Role.Member or Role.Coordinator && !user.HasKnownDepartment())
+            return new RefusedToken(WithoutDepartment, "A member or the coordinator signs in with the department they belong to (bfu, saeh, au or police).");
+        return null;
     }
 
     /// <summary>A bearer token, or anything under /api, is the API's; everything else is a browser's.</summary>
