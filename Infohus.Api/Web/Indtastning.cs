@@ -13,6 +13,9 @@ public sealed class Indtastning(IFormCollection? form, ModelStateDictionary stat
 
     public ActionPlanSettings Plan => plan;
 
+    /// <summary>The members a form may name (the assignment's), as configured; none when the municipality lists none.</summary>
+    public MemberDirectory Members { get; init; } = MemberDirectory.None;
+
     public IReadOnlyList<string> Values(string name) => form is null ? [] : [.. form[name].OfType<string>()];
 
     public string? Tekst(string name) => Values(name).FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -80,6 +83,9 @@ public sealed class Indtastning(IFormCollection? form, ModelStateDictionary stat
 
     public Felt Niveauer(string name, string label, string? hint = null) =>
         Felt.Valg(FeltType.Radio, name, label, Tekst(name), plan.ConcernLevels.Select(l => new Mulighed(l.Code, Dansk.Niveau(l.Code))), state, hint);
+
+    public Felt Medlemmer(string name, string label, string? hint = null) =>
+        Felt.Valg(FeltType.Select, name, label, Tekst(name), Members.Members.Select(m => new Mulighed(m.MemberId, $"{m.Name} ({Dansk.Ord(m.Department)})")), state, hint, tom: "Vælg medlem");
 
     public Felt Bydele(string name, string label) =>
         Felt.Valg(FeltType.Select, name, label, Tekst(name), plan.Districts.Select(d => new Mulighed(d, Dansk.Bydel(d))), state, tom: "Vælg bydel eller lokalområde");

@@ -35,6 +35,7 @@ public static class InfohusWeb
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         services.AddSingleton<CasePurposes>();
+        services.AddSingleton(MemberDirectory.From(configuration));
         // æ, ø and å as themselves in the HTML, not as character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;

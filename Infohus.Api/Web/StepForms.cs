@@ -118,13 +118,22 @@ public static class StepForms
 
         new(CaseAction.Assignment, "assignment",
             "Sagen tildeles et navngivet medlem af Infohuset, i enhver forvaltning. Koordinatoren eller den, der har sagen, tildeler den.",
-            f => [
-                f.Tekstlinje("MemberId", "Medlemmets brugernavn", "Det brugernavn, medlemmet logger ind med.", required: true),
-                f.Tekstlinje("Name", "Medlemmets navn", required: true),
-                f.Liste<Department>("Department", "Medlemmets forvaltning", tom: "Vælg forvaltning")
-            ],
+            // From the municipality's list of members when it has one; otherwise the member is typed.
+            f => f.Members.Members.Count > 0
+                ? [f.Medlemmer("MemberId", "Medlem", "Infohusets medlemmer, som kommunen har oplyst dem.")]
+                : [
+                    f.Tekstlinje("MemberId", "Medlemmets brugernavn", "Det brugernavn, medlemmet logger ind med.", required: true),
+                    f.Tekstlinje("Name", "Medlemmets navn", required: true),
+                    f.Liste<Department>("Department", "Medlemmets forvaltning", tom: "Vælg forvaltning")
+                ],
             (f, version) =>
             {
+                if (f.Members.Members.Count > 0)
+                {
+                    if (f.Members.Find(f.Tekst("MemberId")) is { } chosen) return new AssignCase(version, chosen);
+                    f.State.AddModelError("MemberId", "Vælg det medlem, sagen skal tildeles.");
+                    return null;
+                }
                 var member = f.Påkrævet("MemberId", "Skriv medlemmets brugernavn.");
                 var name = f.Påkrævet("Name", "Skriv medlemmets navn.");
                 var department = f.Valg<Department>("Department", "Vælg medlemmets forvaltning.");

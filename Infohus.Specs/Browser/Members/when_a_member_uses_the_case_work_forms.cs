@@ -4,6 +4,7 @@ using Infohus.Api.Cases.Feedback;
 using Infohus.Api.Cases.Interviewing;
 using Infohus.Api.Cases.Targeting;
 using Infohus.Specs.Browser.Support;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Infohus.Specs.Browser.Members;
@@ -15,7 +16,7 @@ namespace Infohus.Specs.Browser.Members;
 public class when_a_member_uses_the_case_work_forms(BrowserApp app) : BrowserSpec(app)
 {
     [Fact]
-    public async Task the_coordinator_assigns_the_case_to_a_named_member()
+    public async Task the_coordinator_assigns_the_case_to_a_member_chosen_from_the_municipality_s_list()
     {
         var (caseId, _) = await App.TeachersReferral(Caller.BfuMember);
         await SignIn(Role.Coordinator, Department.Bfu, "Sofie Lund");
@@ -23,13 +24,19 @@ public class when_a_member_uses_the_case_work_forms(BrowserApp app) : BrowserSpe
 
         await Step("Tildel sagen", async () =>
         {
-            await Page.GetByLabel("Medlemmets brugernavn").FillAsync("au-member");
-            await Page.GetByLabel("Medlemmets navn").FillAsync("Anna Andersen");
-            await Page.GetByLabel("Medlemmets forvaltning").SelectOptionAsync(new SelectOptionValue { Label = "AU" });
+            // Every listed member by name and department; no user id to type.
+            var members = Page.GetByLabel("Medlem", new() { Exact = true });
+            (await members.Locator("option").AllInnerTextsAsync()).ShouldBe(["Vælg medlem", "Mette Jensen (BFU)", "Anna Andersen (AU)", "Peter Holm (Lokalpolitiet)"]);
+            (await Page.GetByLabel("Medlemmets brugernavn").CountAsync()).ShouldBe(0);
+            await members.SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersen (AU)" });
         });
 
         (await Page.Locator(".facts").First.InnerTextAsync()).ShouldContain("Anna Andersen");
         (await App.EventTypes(caseId)).ShouldBe(["referral_received", "case_assigned"]);
+        var api = App.Api(Caller.AuMember);
+        api.DefaultRequestHeaders.Add("X-Purpose", "Spec: who has the case");
+        (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases/{caseId}")).GetProperty("state").GetProperty("assignedTo").GetString()
+            .ShouldBe("au-member", "the listed member's user id, so the case is in her 'Mine sager'");
     }
 
     [Fact]

@@ -85,6 +85,14 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"Installing Chromium failed (see /tmp/infohus-chromium-install.log). Run as root: {install}");
     }
 
+    /// <summary>The members the browser's host lists in <c>Infohus:Members</c>.</summary>
+    public static readonly IReadOnlyList<Assignee> Members =
+    [
+        new("dev-mette-jensen", "Mette Jensen", Department.Bfu),
+        new("au-member", "Anna Andersen", Department.Au),
+        new("politi-member", "Peter Holm", Department.Police)
+    ];
+
     private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -92,6 +100,13 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", connectionString);
             builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
+            // The municipality's list of members, as the forms that name a member offer it.
+            foreach (var (member, i) in Members.Select((m, i) => (m, i)))
+            {
+                builder.UseSetting($"Infohus:Members:{i}:Subject", member.MemberId);
+                builder.UseSetting($"Infohus:Members:{i}:Name", member.Name);
+                builder.UseSetting($"Infohus:Members:{i}:Department", member.Department.ToString());
+            }
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
         }
     }

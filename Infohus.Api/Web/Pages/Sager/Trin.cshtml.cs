@@ -14,7 +14,7 @@ namespace Infohus.Api.Web.Pages.Sager;
 /// key: success goes back to the case with a message; a refusal shows the plan's reason as the API
 /// gives it; a stale version says what changed meanwhile and keeps what was typed.
 /// </summary>
-public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
+public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, MemberDirectory members) : PageModel
 {
     public StepForm Form { get; private set; } = null!;
 
@@ -43,14 +43,14 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         Version = Case.Version;
         Key = Guid.NewGuid().ToString();
         // A form that changes what the case holds (the registration) opens with what it holds now.
-        Input = new Indtastning(Form.Prefill is { } prefill ? new FormCollection(prefill(Case)) : null, ModelState, plan.Value);
+        Input = new Indtastning(Form.Prefill is { } prefill ? new FormCollection(prefill(Case)) : null, ModelState, plan.Value) { Members = members };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string segment)
     {
         if (await Load(id, segment) is { } missing) return missing;
-        Input = new Indtastning(Request.Form, ModelState, plan.Value);
+        Input = new Indtastning(Request.Form, ModelState, plan.Value) { Members = members };
         var command = Form.Command(Input, Version);
         if (command is null || string.IsNullOrWhiteSpace(Key))
         {
