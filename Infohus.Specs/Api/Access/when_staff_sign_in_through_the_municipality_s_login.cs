@@ -61,6 +61,28 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
     }
 
     [Fact]
+    public async Task signing_out_ends_the_session_and_the_provider_s()
+    {
+        var browser = login.Browser();
+        var challenge = await browser.Get("/logind");
+        await login.Provider.SignIn(browser, challenge.Headers.Location!, new()
+        {
+            ["sub"] = "kommune-2222", ["name"] = "Sofie Lund", ["role"] = "coordinator", ["forvaltning"] = "saeh"
+        });
+        var inbox = await (await browser.Get("/")).Content.ReadAsStringAsync();
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(inbox, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        antiforgery.ShouldNotBeEmpty(inbox);
+        var signedOut = await browser.PostForm("/logud", new() { ["__RequestVerificationToken"] = antiforgery });
+
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedOut.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(IdentityProvider.Authority + "/logout");
+        QueryHelpers.ParseQuery(signedOut.Headers.Location.Query)["post_logout_redirect_uri"].ToString().ShouldBe("https://localhost/signout-callback-oidc");
+        browser.HasSession.ShouldBeFalse();
+        (await browser.Get("/")).Headers.Location!.OriginalString.ShouldStartWith("https://localhost/logind");
+    }
+
+    [Fact]
     public async Task legal_lands_on_its_own_page_and_cannot_open_a_case_page()
     {
         var browser = login.Browser();
@@ -207,7 +229,8 @@ public sealed class IdentityProvider : HttpMessageHandler
             Issuer = Authority,
             AuthorizationEndpoint = Authority + "/authorize",
             TokenEndpoint = Authority + "/token",
-            UserInfoEndpoint = Authority + "/userinfo"
+            UserInfoEndpoint = Authority + "/userinfo",
+            EndSessionEndpoint = Authority + "/logout"
         };
         Configuration.SigningKeys.Add(_key);
     }

@@ -22,6 +22,19 @@ public class when_a_member_signs_in(BrowserApp app) : BrowserSpec(app)
     }
 
     [Fact]
+    public async Task signing_out_ends_the_session()
+    {
+        await SignIn(Role.Member, Department.Bfu, "Mette Jensen");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
+
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/logind");
+        (await Page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "infohus-session");
+        await Page.GotoAsync("/");
+        Page.Url.ShouldContain("/logind", customMessage: "the inbox asks for a sign-in again");
+    }
+
+    [Fact]
     public async Task the_design_systems_files_are_served_from_the_app_itself()
     {
         var failed = new List<string>();
