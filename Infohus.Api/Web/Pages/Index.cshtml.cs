@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Infohus.Api.Web.Pages;
 
-/// <summary>The members' inbox: my cases, my department's queue, awaiting assessment, overdue, acute. Coded facts only.</summary>
+/// <summary>The members' inbox: my cases, my department's queue, awaiting assessment, overdue, acute, every open case. Coded facts only.</summary>
 public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public const int Shown = 100;
@@ -40,7 +40,9 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
             ("afdeling", $"Kø i {Dansk.Ord(department)}", open.Where(c => c.ResponsibleDepartment == department && c.AssignedTo == null)),
             ("afventer", "Afventer vurdering", open.Where(c => c.Stage.IsOneOf(GetAgendaEndpoint.AwaitingAssessment))),
             ("overskredet", "Overskredne frister", open.Where(c => c.DeadlineMissed || c.DueAt < Nu)),
-            ("akut", "Akutte", open.Where(c => c.ConcernLevel == "acute" || c.AdHocMeeting))
+            ("akut", "Akutte", open.Where(c => c.ConcernLevel == "acute" || c.AdHocMeeting)),
+            // Every open case, whoever has it: the Infohus works its cases together (a crisis team, the monthly meeting).
+            ("alle", "Alle åbne sager", open)
         };
         if (!views.Any(v => v.Code == Visning)) Visning = "mine";
 
@@ -52,7 +54,7 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
     }
 
     /// <summary>
-    /// The five views' counts in one pass over the open cases, instead of a query each: the same
+    /// The views' counts in one pass over the open cases, instead of a query each: the same
     /// conditions as the views' LINQ above, on the columns Marten stores the case list in.
     /// </summary>
     private async Task<int[]> Counts(string me, Department department)
@@ -67,7 +69,8 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
                 count(*) filter (where data ->> 'responsibleDepartment' = @department and data ->> 'assignedTo' is null),
                 count(*) filter (where data ->> 'stage' = any(@awaiting)),
                 count(*) filter (where (data ->> 'deadlineMissed')::boolean or {schema}.mt_immutable_timestamptz(data ->> 'dueAt') < @now),
-                count(*) filter (where data ->> 'concernLevel' = 'acute' or (data ->> 'adHocMeeting')::boolean)
+                count(*) filter (where data ->> 'concernLevel' = 'acute' or (data ->> 'adHocMeeting')::boolean),
+                count(*)
             from {table} where data ->> 'status' = 'Open'
             """, connection);
         count.Parameters.AddWithValue("me", me);
@@ -76,6 +79,6 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
         count.Parameters.AddWithValue("now", Nu);
         await using var reader = await count.ExecuteReaderAsync(HttpContext.RequestAborted);
         await reader.ReadAsync(HttpContext.RequestAborted);
-        return [.. Enumerable.Range(0, 5).Select(i => (int)reader.GetInt64(i))];
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => (int)reader.GetInt64(i))];
     }
 }
