@@ -19,6 +19,10 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true, Name = "visning")]
     public string Visning { get; set; } = "mine";
 
+    /// <summary>A case number to go to (any case, closed ones too), from the search field above the views.</summary>
+    [BindProperty(SupportsGet = true, Name = "sag")]
+    public string? Sag { get; set; }
+
     public IReadOnlyList<Fane> Faner { get; private set; } = [];
 
     public IReadOnlyList<CaseSummary> Sager { get; private set; } = [];
@@ -30,6 +34,12 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         if (Navigation.RoleOf(User) is not (Role.Member or Role.Coordinator)) return LocalRedirect(Navigation.Home(User));
+        if (Sag is { } wanted && wanted.Trim() is { Length: > 0 } reference)
+        {
+            var found = await session.Query<CaseSummary>().Where(c => c.Reference == reference).Select(c => c.Id).ToListAsync(HttpContext.RequestAborted);
+            if (found is [var id]) return Redirect($"/sager/{id}");
+            ModelState.AddModelError("sag", $"Ingen sag har sagsnummeret {reference}. Skriv nummeret, som det står på sagen, fx 2026-0042.");
+        }
         Nu = clock.GetUtcNow();
         var me = Me = User.FindFirstValue(InfohusClaims.Subject);
         var department = Enum.Parse<Department>(User.FindFirstValue(InfohusClaims.Department)!, ignoreCase: true);

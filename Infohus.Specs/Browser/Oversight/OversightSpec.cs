@@ -36,6 +36,19 @@ public abstract class OversightSpec(BrowserApp app) : BrowserSpec(app)
         return @case with { Version = body!["version"]!.GetValue<long>() };
     }
 
+    /// <summary>A referral taken along the plan to closure: specific prevention, guidance, handed over, evaluated, closed.</summary>
+    protected async Task<SeededCase> ClosedCase()
+    {
+        var @case = await Referral();
+        @case = await Step(@case, "manager-informed", new InformManager(@case.Version));
+        @case = await Step(@case, "interview", new HoldInterview(@case.Version, true, true));
+        @case = await Step(@case, "assessment", new AssessConcern(@case.Version, true, [Department.Bfu], "moderate", PreventionTier.Specific));
+        @case = await Step(@case, "feedback", new GiveFeedback(@case.Version, FeedbackKind.Guidance));
+        @case = await Step(@case, "handover", new HandOver(@case.Version, "Hirtshals Skole"));
+        @case = await Step(@case, "evaluation", new EvaluateCourse(@case.Version, EvaluationOutcome.ConcernReduced));
+        return await Step(@case, "closure", new CloseCase(@case.Version));
+    }
+
     /// <summary>A read through the API as <paramref name="caller"/>, with a purpose; the JSON (problem details included) and the status.</summary>
     protected async Task<(HttpStatusCode Status, JsonNode? Body)> ApiGet(string url, Caller caller, string? purpose = "specs compare the page with the API")
     {

@@ -60,14 +60,7 @@ public partial class when_each_role_follows_every_link(BrowserApp app) : Oversig
         crisis = await Step(crisis, "crisis-team", new ConveneCrisisTeam(crisis.Version, [Department.Bfu, Department.Police]));
         await Step(crisis, "disclosures", Given.Disclosure(crisis.Version));
 
-        var closed = await Referral();
-        closed = await Step(closed, "manager-informed", new InformManager(closed.Version));
-        closed = await Step(closed, "interview", new HoldInterview(closed.Version, true, true));
-        closed = await Step(closed, "assessment", new AssessConcern(closed.Version, true, [Department.Bfu], "moderate", PreventionTier.Specific));
-        closed = await Step(closed, "feedback", new GiveFeedback(closed.Version, FeedbackKind.Guidance));
-        closed = await Step(closed, "handover", new HandOver(closed.Version, "Hirtshals Skole"));
-        closed = await Step(closed, "evaluation", new EvaluateCourse(closed.Version, EvaluationOutcome.ConcernReduced));
-        await Step(closed, "closure", new CloseCase(closed.Version));
+        await ClosedCase();
 
         await Referral(by: Caller.AuMember);
         await RegisterCaughtUp();
