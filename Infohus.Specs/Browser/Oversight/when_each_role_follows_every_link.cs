@@ -8,7 +8,8 @@ namespace Infohus.Specs.Browser.Oversight;
 /// <summary>
 /// Each role, signed in, follows every link its pages offer (menu, tabs, cases, steps, timelines,
 /// reports, downloads) from the home page, as a person clicking around would: no link may end on an
-/// error, a missing page or a refusal. A link a role is offered must be a page the role can open.
+/// error, a missing page or a refusal. A link a role is offered must be a page the role can open, and
+/// every kind of page reached passes axe.
 /// </summary>
 public partial class when_each_role_follows_every_link(BrowserApp app) : OversightSpec(app)
 {
@@ -32,6 +33,7 @@ public partial class when_each_role_follows_every_link(BrowserApp app) : Oversig
 
         var visited = new Dictionary<string, int>();
         var broken = new List<string>();
+        var pages = new List<string>();
         var queue = new Queue<string>([new Uri(Page.Url).PathAndQuery]);
         while (queue.TryDequeue(out var url) && visited.Count < MostPages)
         {
@@ -40,11 +42,21 @@ public partial class when_each_role_follows_every_link(BrowserApp app) : Oversig
             visited[url] = response.Status;
             if (response.Status >= 400) broken.Add($"{response.Status} {url}");
             if (!(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))) continue;
+            pages.Add(url);
             foreach (var link in Links(await response.TextAsync()).Where(l => !visited.ContainsKey(l)))
                 queue.Enqueue(link);
         }
 
         broken.ShouldBeEmpty($"{role}: links that end on an error or a refusal");
+
+        // Every kind of page reached (one of each, a case's id aside) in the browser, under axe.
+        var inaccessible = new List<string>();
+        foreach (var page in pages.DistinctBy(Template))
+        {
+            await Page.GotoAsync(page);
+            inaccessible.AddRange((await AxeViolations()).Select(v => $"{page} {v}"));
+        }
+        inaccessible.ShouldBeEmpty($"{role}: axe on every kind of page");
         visited.Count.ShouldBeGreaterThan(role is Role.Member or Role.Coordinator ? 20 : 3, $"{role} followed {string.Join(", ", visited.Keys)}");
         visited.Count.ShouldBeLessThan(MostPages, "the crawl ended because every link was followed, not at its limit");
     }
@@ -74,6 +86,12 @@ public partial class when_each_role_follows_every_link(BrowserApp app) : Oversig
             .Where(l => l.Length > 0 && l != "/logud" && !l.StartsWith("/dkfds/", StringComparison.Ordinal) && !l.StartsWith("/css/", StringComparison.Ordinal))
             .Distinct();
 
+    /// <summary>A page's kind: its path with ids and query values left out.</summary>
+    private static string Template(string url) => Id().Replace(url.Split('?')[0], "{id}") + (url.Contains('?') ? "?" + string.Join('&', url.Split('?')[1].Split('&').Select(p => p.Split('=')[0])) : "");
+
     [GeneratedRegex("href=\"([^\"]*)\"")]
     private static partial Regex Href();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Id();
 }

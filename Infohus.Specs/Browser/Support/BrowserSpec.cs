@@ -64,10 +64,16 @@ public abstract class BrowserSpec(BrowserApp app) : IAsyncLifetime
     /// <summary>axe-core in the page: fails on any serious or critical violation, naming each with its elements.</summary>
     protected async Task ShouldBeAccessible()
     {
+        var blocking = await AxeViolations();
+        blocking.ShouldBeEmpty($"axe on {Page.Url}:\n" + string.Join("\n", blocking));
+    }
+
+    /// <summary>axe-core's serious and critical violations on the page, each with its elements.</summary>
+    protected async Task<IReadOnlyList<string>> AxeViolations()
+    {
         var result = await Page.RunAxe();
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty($"axe on {Page.Url}:\n" + string.Join("\n", blocking.Select(v =>
-            $"- {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString() ?? n.Html))}")));
+        return [.. result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"- {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString() ?? n.Html))}")];
     }
 
     /// <summary>With INFOHUS_SCREENSHOTS=1 the page is saved as docs/screenshots/<paramref name="name"/>.png for the README.</summary>
