@@ -41,6 +41,9 @@ public static class InfohusHosting
             // Marten's command log quotes a failed command's parameters, the data sent; whoever handles
             // the failure logs it without them. Set here, so no configuration turns it back on.
             .MinimumLevel.Override("Marten.IDocumentStore", LogEventLevel.Fatal)
+            // The OpenID Connect handler logs a provider's error_description, which can name the user (who
+            // cancelled, who is not assigned the app); WebSignIn logs the failure's type and error code instead.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Authentication.OpenIdConnect", LogEventLevel.Fatal)
             .Destructure.ByTransforming<PersonalText>(_ => "***")
             .Enrich.FromLogContext()
             // Every sink, the console and those registered as services (the specs' capture), sits behind

@@ -55,8 +55,14 @@ public static class InfohusClaims
 
     public static string ClaimValue(this Department department) => department.ToString().ToLowerInvariant();
 
-    internal static bool HasKnownDepartment(this ClaimsPrincipal user) =>
-        Enum.TryParse<Department>(user.FindFirstValue(Department), ignoreCase: true, out _);
+    /// <summary>
+    /// The department claim names one of the four by its name (any case). Not <c>Enum.TryParse</c>, which
+    /// would also take a number ("3") or a list ("saeh,au" = 3) and read it as another department.
+    /// </summary>
+    internal static bool HasKnownDepartment(this ClaimsPrincipal user) => IsKnownDepartment(user.FindFirstValue(Department));
+
+    internal static bool IsKnownDepartment(string? value) =>
+        Enum.GetValues<Infohus.EventStore.Members.Department>().Any(d => string.Equals(d.ClaimValue(), value, StringComparison.OrdinalIgnoreCase));
 }
 
 public static class InfohusSecurity

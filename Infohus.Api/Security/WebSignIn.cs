@@ -26,6 +26,7 @@ public static class WebSignIn
     public const string SignOutPath = "/logud";
     public const string DeniedPath = "/ingen-adgang";
     public const string RefusedPath = DeniedPath + "?logind=afvist";
+    public const string FailedPath = DeniedPath + "?logind=fejl";
     public const string UnknownRole = "urn:infohus:problem:sign-in-without-a-known-role";
     public const string WithoutDepartment = "urn:infohus:problem:sign-in-without-a-department";
 
@@ -91,6 +92,9 @@ public static class WebSignIn
                 options.MapInboundClaims = false;
                 options.SaveTokens = false;
                 options.GetClaimsFromUserInfoEndpoint = true;
+                // The userinfo endpoint confirms the subject; none of its claims (e-mail, given and family
+                // name, …) is copied into the session: the session holds the four claims a token holds.
+                options.ClaimActions.Clear();
                 options.Scope.Clear();
                 foreach (var scope in new[] { "openid", "profile" }) options.Scope.Add(scope);
                 options.TokenValidationParameters.NameClaimType = InfohusClaims.Name;
@@ -108,10 +112,28 @@ public static class WebSignIn
                 // rule, never the person's claims.
                 options.Events.OnRemoteFailure = context =>
                 {
-                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn))
-                        .LogWarning("A sign-in through the identity provider was refused: {Reason}", context.Failure is RefusedToken refused ? refused.Type : context.Failure?.GetType().Name);
-                    context.Response.Redirect(RefusedPath);
+                    var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn));
+                    if (context.Failure is RefusedToken refused)
+                    {
+                        log.LogWarning("A sign-in through the identity provider was refused: {Reason}", refused.Type);
+                        context.Response.Redirect(RefusedPath);
+                    }
+                    else
+                    {
+                        // The provider's error code (access_denied, invalid_client, …) and the failure's type: never
+                        // its message or error_description, which can name the user.
+                        log.LogWarning("A sign-in through the identity provider failed: {Failure} {ProviderError}",
+                            context.Failure?.GetType().Name, context.Failure?.Data["error"] as string);
+                        context.Response.Redirect(FailedPath);
+                    }
                     context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+                // Sign-out names the client instead of an ID token (none is kept), as RP-initiated logout allows,
+                // so the provider accepts the return address.
+                options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.ClientId = settings.WebClientId;
                     return Task.CompletedTask;
                 };
             });
@@ -164,7 +186,9 @@ public static class WebSignIn
                 InfohusClaims.Role => new Claim(InfohusClaims.Role, c.Value.ToLowerInvariant()),
                 _ when c.Type == departmentClaim => new Claim(InfohusClaims.Department, c.Value.ToLowerInvariant()),
                 _ => new Claim(c.Type, c.Value)
-            });
+            })
+            // A group claim lists every group a person is in: only the Infohus's departments among them count.
+            .Where(c => c.Type != InfohusClaims.Department || InfohusClaims.IsKnownDepartment(c.Value));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, OpenIdConnect, InfohusClaims.Name, InfohusClaims.Role));
     }
 }

@@ -158,6 +158,11 @@ public static class Dansk
             Infohus.EventStore.Meetings.MeetingKind.Monthly => "Månedligt møde", Infohus.EventStore.Meetings.MeetingKind.AdHoc => "Ekstraordinært møde", _ => k.ToString()
         },
         TriageSource t => t switch { TriageSource.Referrer => "Afsenderen", TriageSource.ReceivingMember => "Det modtagende medlem", _ => t.ToString() },
+        // The outreach codes in the half-year report's words.
+        Infohus.EventStore.Outreach.AdviceTopic t => Tilsyn.StatistikOrd.Emne(Legal.LegalCsv.Code(t)),
+        Infohus.EventStore.Outreach.AdviceOutcome o => Tilsyn.StatistikOrd.Udfald(Legal.LegalCsv.Code(o)),
+        Infohus.EventStore.Outreach.InstitutionType i => Tilsyn.StatistikOrd.Institution(Legal.LegalCsv.Code(i)),
+        Infohus.EventStore.Outreach.CourseProvider p => Tilsyn.StatistikOrd.Udbyder(Legal.LegalCsv.Code(p)),
         _ => value.ToString()
     };
 

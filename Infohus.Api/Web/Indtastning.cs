@@ -57,6 +57,22 @@ public sealed class Indtastning(IFormCollection? form, ModelStateDictionary stat
         return null;
     }
 
+    /// <summary>A required whole number: an error when it is missing or not a number.</summary>
+    public int? PåkrævetTal(string name, string missing, string notNumber)
+    {
+        if (Tekst(name) is not null) return Tal(name, notNumber);
+        state.AddModelError(name, missing);
+        return null;
+    }
+
+    /// <summary>A required date as a date field sends it (yyyy-MM-dd).</summary>
+    public DateOnly? Dato(string name, string error)
+    {
+        if (DateOnly.TryParseExact(Tekst(name), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return date;
+        state.AddModelError(name, error);
+        return null;
+    }
+
     // The fields, drawn with what was typed.
     public Felt Tekstlinje(string name, string label, string? hint = null, bool required = false) =>
         Felt.Tekst(name, label, Tekst(name), state, FeltType.Tekst, hint, required);
@@ -65,6 +81,8 @@ public sealed class Indtastning(IFormCollection? form, ModelStateDictionary stat
         Felt.Tekst(name, label, Values(name).FirstOrDefault(), state, FeltType.Tekstfelt, hint, required);
 
     public Felt Talfelt(string name, string label, string? hint = null) => Felt.Tekst(name, label, Tekst(name), state, FeltType.Tal, hint);
+
+    public Felt Datofelt(string name, string label, string? hint = null) => Felt.Tekst(name, label, Tekst(name), state, FeltType.Dato, hint);
 
     public Felt Radio<T>(string name, string label, string? hint = null, IEnumerable<T>? options = null) where T : struct, Enum =>
         Felt.Radio(name, label, Valg<T>(name), options ?? Enum.GetValues<T>(), state, hint);

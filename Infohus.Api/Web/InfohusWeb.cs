@@ -24,6 +24,7 @@ public static class InfohusWeb
             options.Conventions.AuthorizeFolder("/Sager", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/Henvendelser", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/Moeder", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/Oplysning", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/Styregruppe", Policies.Statistics);
             options.Conventions.AuthorizeFolder("/Jura", Policies.LegalReview);
             options.Conventions.AuthorizeFolder("/Revision", Policies.Audit);

@@ -17,8 +17,12 @@ public static class Navigation
 
     public static IReadOnlyList<MenuItem> For(ClaimsPrincipal user) => RoleOf(user) switch
     {
-        Role.Member => [new("Indbakke", "/"), new("Ny henvendelse", "/henvendelser/ny"), new("Møder", "/moeder")],
-        Role.Coordinator => [new("Indbakke", "/"), new("Ny henvendelse", "/henvendelser/ny"), new("Møder", "/moeder"), new("Statistik", "/styregruppe/statistik")],
+        Role.Member => [new("Indbakke", "/"), new("Ny henvendelse", "/henvendelser/ny"), new("Møder", "/moeder"), new("Oplysning og sparring", "/oplysning")],
+        Role.Coordinator =>
+        [
+            new("Indbakke", "/"), new("Ny henvendelse", "/henvendelser/ny"), new("Møder", "/moeder"), new("Oplysning og sparring", "/oplysning"),
+            new("Halvårsrapport", "/styregruppe"), new("Statistik", "/styregruppe/statistik")
+        ],
         Role.Steering => [new("Halvårsrapport", "/styregruppe"), new("Statistik", "/styregruppe/statistik")],
         Role.Legal => [new("Jura", "/jura")],
         Role.Auditor => [new("Revision", "/revision")],

@@ -120,7 +120,7 @@ public static class StepForms
             "Sagen tildeles et navngivet medlem af Infohuset, i enhver forvaltning. Koordinatoren eller den, der har sagen, tildeler den.",
             // From the municipality's list of members when it has one; otherwise the member is typed.
             f => f.Members.Members.Count > 0
-                ? [f.Medlemmer("MemberId", "Medlem", "Infohusets medlemmer, som kommunen har oplyst dem.")]
+                ? [f.Medlemmer("MemberId", "Medlem", "Infohusets medlemmer, som kommunen har oplyst.")]
                 : [
                     f.Tekstlinje("MemberId", "Medlemmets brugernavn", "Det brugernavn, medlemmet logger ind med.", required: true),
                     f.Tekstlinje("Name", "Medlemmets navn", required: true),

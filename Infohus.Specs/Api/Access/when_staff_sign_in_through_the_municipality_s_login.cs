@@ -58,6 +58,20 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
 
         var inbox = await (await browser.Get("/")).Content.ReadAsStringAsync();
         inbox.ShouldContain($"Kø i {Infohus.Api.Web.Dansk.Ord(Department.Bfu)}", customMessage: "the member's department's queue");
+        inbox.ShouldNotContain("Navn fra userinfo", customMessage: "the session keeps the ID token's claims, none from userinfo");
+    }
+
+    [Fact]
+    public async Task a_department_claim_listing_every_group_counts_only_the_infohus_departments()
+    {
+        var browser = login.Browser();
+        var challenge = await browser.Get("/logind");
+        var back = await login.Provider.SignIn(browser, challenge.Headers.Location!, new()
+        {
+            ["sub"] = "kommune-3333", ["name"] = "Peter Holm", ["role"] = "member", ["forvaltning"] = new[] { "alle-ansatte", "police", "vpn-brugere" }
+        });
+        back.Headers.Location!.OriginalString.ShouldBe("/");
+        (await (await browser.Get("/")).Content.ReadAsStringAsync()).ShouldContain($"Kø i {Infohus.Api.Web.Dansk.Ord(Department.Police)}");
     }
 
     [Fact]
@@ -77,7 +91,9 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
 
         signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signedOut.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(IdentityProvider.Authority + "/logout");
-        QueryHelpers.ParseQuery(signedOut.Headers.Location.Query)["post_logout_redirect_uri"].ToString().ShouldBe("https://localhost/signout-callback-oidc");
+        var logout = QueryHelpers.ParseQuery(signedOut.Headers.Location.Query);
+        logout["post_logout_redirect_uri"].ToString().ShouldBe("https://localhost/signout-callback-oidc");
+        logout["client_id"].ToString().ShouldBe(MunicipalLogin.ClientId, "no ID token is kept for a hint: the client names itself");
         browser.HasSession.ShouldBeFalse();
         (await browser.Get("/")).Headers.Location!.OriginalString.ShouldStartWith("https://localhost/logind");
     }
@@ -107,13 +123,17 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
         { "a department the Infohus does not know", new() { ["sub"] = "kommune-3", ["name"] = "C", ["role"] = "coordinator", ["forvaltning"] = "teknik" } },
         { "a role the Infohus does not know", new() { ["sub"] = "kommune-4", ["name"] = "D", ["role"] = "admin" } },
         { "no role at all", new() { ["sub"] = "kommune-5", ["name"] = "E" } },
-        { "two departments", new() { ["sub"] = "kommune-6", ["name"] = "F", ["role"] = "member", ["forvaltning"] = new[] { "bfu", "au" } } }
+        { "two departments", new() { ["sub"] = "kommune-6", ["name"] = "F", ["role"] = "member", ["forvaltning"] = new[] { "bfu", "au" } } },
+        // Enum parsing would read a number or a list of names as a department (3 = police).
+        { "a department given as a number", new() { ["sub"] = "kommune-7", ["name"] = "G", ["role"] = "member", ["forvaltning"] = "3" } },
+        { "departments given as one list", new() { ["sub"] = "kommune-8", ["name"] = "H", ["role"] = "member", ["forvaltning"] = "saeh,au" } }
     };
 
     [Theory]
     [MemberData(nameof(PeopleTheInfohusCannotActFor))]
     public async Task a_person_the_infohus_cannot_act_for_gets_a_danish_refusal_and_no_session(string who, Dictionary<string, object> claims)
     {
+        var logged = login.Logs.Lines.Count;
         var browser = login.Browser();
         var challenge = await browser.Get("/logind");
         var back = await login.Provider.SignIn(browser, challenge.Headers.Location!, claims);
@@ -127,20 +147,41 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
         page.ShouldContain("Log-ind afvist", customMessage: who);
         page.ShouldContain("præcis én", customMessage: who);
         (await browser.Get("/")).Headers.Location!.OriginalString.ShouldStartWith("https://localhost/logind", customMessage: who);
-        login.Logs.Lines.ShouldContain(l => l.Contains("sign-in through the identity provider was refused"), who);
-        login.Logs.Lines.ShouldNotContain(l => l.Contains((string)claims["sub"]), who);
+        var lines = login.Logs.Lines.Skip(logged).ToList();
+        lines.ShouldContain(l => l.Contains("sign-in through the identity provider was refused") && l.Contains("urn:infohus:problem:"), who);
+        lines.ShouldNotContain(l => l.Contains((string)claims["sub"]) || l.Contains($"\"{claims["name"]}\""), who);
     }
 
     [Fact]
-    public async Task a_sign_in_cancelled_at_the_provider_ends_on_the_same_refusal()
+    public async Task a_sign_in_cancelled_at_the_provider_says_so_and_logs_not_the_provider_s_description()
     {
         var browser = login.Browser();
         var challenge = await browser.Get("/logind");
         var state = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query)["state"].ToString();
 
-        var back = await browser.PostForm("/signin-oidc", new() { ["error"] = "access_denied", ["state"] = state });
+        var logged = login.Logs.Lines.Count;
 
-        back.Headers.Location!.OriginalString.ShouldBe(WebSignIn.RefusedPath);
+        var back = await browser.PostForm("/signin-oidc", new() { ["error"] = "access_denied", ["error_description"] = "User mette@kommune.example cancelled", ["state"] = state });
+
+        back.Headers.Location!.OriginalString.ShouldBe(WebSignIn.FailedPath);
+        browser.HasSession.ShouldBeFalse();
+        var page = await (await browser.Get(back.Headers.Location.OriginalString)).Content.ReadAsStringAsync();
+        page.ShouldContain("Log-ind ikke gennemført");
+        page.ShouldNotContain("Log-ind afvist", customMessage: "not told that the account lacks a role");
+        var lines = login.Logs.Lines.Skip(logged).ToList();
+        lines.ShouldContain(l => l.Contains("sign-in through the identity provider failed") && l.Contains("access_denied"));
+        lines.ShouldNotContain(l => l.Contains("mette@kommune.example"), "the provider's description can name the user: " + string.Join("\n", lines.Where(l => l.Contains("mette@kommune.example"))));
+    }
+
+    [Fact]
+    public async Task a_sign_in_with_a_forged_state_fails_without_a_session()
+    {
+        var browser = login.Browser();
+        await browser.Get("/logind");
+
+        var back = await browser.PostForm("/signin-oidc", new() { ["code"] = "stolen", ["state"] = "forged" });
+
+        back.Headers.Location!.OriginalString.ShouldBe(WebSignIn.FailedPath);
         browser.HasSession.ShouldBeFalse();
     }
 }
@@ -262,7 +303,8 @@ public sealed class IdentityProvider : HttpMessageHandler
         }
         if (request.RequestUri.AbsoluteUri == Configuration.UserInfoEndpoint
             && request.Headers.Authorization is { Scheme: "Bearer", Parameter: { } access } && access.StartsWith("access-", StringComparison.Ordinal))
-            return Json(HttpStatusCode.OK, new { sub = access["access-".Length..] });
+            // A provider's userinfo says more than the Infohus keeps.
+            return Json(HttpStatusCode.OK, new { sub = access["access-".Length..], name = "Navn fra userinfo", email = "person@kommune.example", role = "legal" });
         return new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 

@@ -12,7 +12,7 @@ public class when_the_infohus_prepares_a_meeting(BrowserApp app) : BrowserSpec(a
         var (caseId, _) = await App.TeachersReferral(Caller.BfuMember);
         await SignIn(Role.Coordinator, Department.Bfu, "Sanne SSP");
         (await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link).AllInnerTextsAsync())
-            .ShouldBe(["Indbakke", "Ny henvendelse", "Møder", "Statistik"]);
+            .ShouldBe(["Indbakke", "Ny henvendelse", "Møder", "Oplysning og sparring", "Halvårsrapport", "Statistik"]);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Afventer vurdering (1)" }).ClickAsync();
         await ShouldBeAccessible();
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infohus.Api.Meetings;
 using Infohus.EventStore.Meetings;
 using Infohus.EventStore.Members;
@@ -32,8 +31,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     {
         Input = new Indtastning(Request.Form, ModelState, plan.Value);
         var kind = Input.Valg<MeetingKind>("Kind", "Vælg slags møde.");
-        DateOnly? date = DateOnly.TryParseExact(Input.Tekst("Date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        if (date is null) ModelState.AddModelError("Date", "Skriv mødets dato.");
+        var date = Input.Dato("Date", "Skriv mødets dato.");
         var attendees = Input.Flere<Department>("Attendees");
         if (kind is null || date is null)
         {

@@ -1,0 +1,81 @@
+using Infohus.Specs.Browser.Support;
+using Microsoft.Playwright;
+
+namespace Infohus.Specs.Browser.Members;
+
+/// <summary>
+/// The work beside the cases (§2.1 sparring, §4.2.1 information and dialogue meetings, §5.2
+/// newsletters, §3.3 courses) is recorded from a page, and the steering group's half-year report
+/// counts it.
+/// </summary>
+public class when_a_member_records_the_preventive_work(BrowserApp app) : BrowserSpec(app)
+{
+    [Fact]
+    public async Task advice_a_meeting_a_newsletter_and_a_course_are_recorded_and_the_half_year_report_counts_them()
+    {
+        await SignIn(Role.Coordinator, Department.Bfu, "Sanne SSP");
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Oplysning og sparring" }).ClickAsync();
+        (await Page.Locator("h1").InnerTextAsync()).ShouldBe("Oplysning og sparring");
+        await ShouldBeAccessible();
+
+        // A teacher asked about warning signs; the advice was enough. The date is today unless changed.
+        await Page.GetByLabel("Tegn på bekymring").CheckAsync();
+        await Page.GetByLabel("Kollegaens organisation").SelectOptionAsync(new SelectOptionValue { Label = "Skole" });
+        await Page.GetByLabel("Sparring givet").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér sparringen" }).ClickAsync();
+        (await Page.Locator(".alert-success").InnerTextAsync()).ShouldContain("Sparringen er registreret.");
+
+        await Page.GetByLabel("Eksternt møde: slags institution").SelectOptionAsync(new SelectOptionValue { Label = "Ungdomsuddannelse" });
+        await Page.GetByLabel("Antal deltagere").FillAsync("24");
+        await Page.GetByLabel("Antal uddelte Action Cards").FillAsync("20");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér mødet" }).ClickAsync();
+        (await Page.Locator(".alert-success").InnerTextAsync()).ShouldContain("er registreret.");
+
+        await Page.GetByLabel("Modtagere").FillAsync("Medarbejderne i BFU, SÆH og AU");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér nyhedsbrevet" }).ClickAsync();
+        await Page.GetByLabel("Kursets navn").FillAsync("Forebyggelse af ekstremisme, grundkursus");
+        await Page.GetByLabel("Nationalt Center for Forebyggelse af Ekstremisme").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér kurset" }).ClickAsync();
+
+        var year = Page.Locator("main table").First;
+        (await year.Locator("tbody td").AllInnerTextsAsync()).ShouldBe(["1", "1", "1", "1"]);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Halvårsrapport" }).ClickAsync();
+        var report = await Page.Locator("main").InnerTextAsync();
+        report.ShouldContain("Sparring med kolleger efter emne (1 i alt)");
+        (await Page.Locator("#sparring-emne-tabel tr", new() { HasText = "Tegn på bekymring" }).Locator("td").AllInnerTextsAsync()).ShouldBe(["1"]);
+    }
+
+    [Fact]
+    public async Task a_meeting_neither_internal_nor_external_is_refused_on_the_form_and_nothing_is_recorded()
+    {
+        await SignIn(Role.Member, Department.Au, "Anna Andersen");
+        await Page.GotoAsync("/oplysning");
+
+        await Page.GetByLabel("Antal deltagere").FillAsync("mange");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér mødet" }).ClickAsync();
+
+        var summary = await Page.Locator("#fejlopsummering").InnerTextAsync();
+        summary.ShouldContain("Vælg enten en forvaltning (internt møde) eller en slags institution (eksternt møde).");
+        summary.ShouldContain("Skriv antal deltagere som et tal.");
+        (await Page.GetByLabel("Antal deltagere").InputValueAsync()).ShouldBe("mange", "what was typed is kept");
+        await ShouldBeAccessible();
+        (await Page.Locator("main table").First.Locator("tbody td").AllInnerTextsAsync()).ShouldBe(["0", "0", "0", "0"]);
+    }
+
+    [Fact]
+    public async Task advice_to_a_private_citizen_gets_the_plan_s_reason_and_is_not_recorded()
+    {
+        await SignIn(Role.Member, Department.Bfu, "Mette Jensen");
+        await Page.GotoAsync("/oplysning");
+
+        await Page.GetByLabel("Om der skal henvises").CheckAsync();
+        await Page.GetByLabel("Kollegaens organisation").SelectOptionAsync(new SelectOptionValue { Label = "Privat borger" });
+        await Page.GetByLabel("Blev til en henvendelse").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér sparringen" }).ClickAsync();
+
+        (await Page.Locator("#fejlopsummering .refusal-reason").InnerTextAsync())
+            .ShouldBe("Advice to a citizen is no sparring with a colleague: record the citizen's concern as a referral.", "the API's reason, word for word");
+        (await Page.Locator("main table").First.Locator("tbody td").AllInnerTextsAsync()).ShouldBe(["0", "0", "0", "0"]);
+    }
+}
