@@ -14,6 +14,8 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public const int Shown = 100;
 
+    public const string Lukkede = "lukkede";
+
     public sealed record Fane(string Kode, string Titel, int Antal);
 
     [BindProperty(SupportsGet = true, Name = "visning")]
@@ -52,14 +54,18 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
             ("overskredet", "Overskredne frister", open.Where(c => c.DeadlineMissed || c.DueAt < Nu)),
             ("akut", "Akutte", open.Where(c => c.ConcernLevel == "acute" || c.AdHocMeeting)),
             // Every open case, whoever has it: the Infohus works its cases together (a crisis team, the monthly meeting).
-            ("alle", "Alle åbne sager", open)
+            ("alle", "Alle åbne sager", open),
+            // Closed cases, the most recently closed first: to evaluate, to reopen, to answer a question about a course.
+            (Lukkede, "Lukkede sager", session.Query<CaseSummary>().Where(c => c.Status == CaseStatus.Closed))
         };
         if (!views.Any(v => v.Code == Visning)) Visning = "mine";
 
         var counts = await Counts(me!, department);
-        Faner = [.. views.Select((v, i) => new Fane(v.Code, v.Title, counts[i]))];
-        Sager = await views.Single(v => v.Code == Visning).Query
-            .OrderBy(c => c.DueAt).ThenByDescending(c => c.ReceivedAt).Take(Shown).ToListAsync(HttpContext.RequestAborted);
+        var closed = await session.Query<CaseSummary>().CountAsync(c => c.Status == CaseStatus.Closed, HttpContext.RequestAborted);
+        Faner = [.. views.Select((v, i) => new Fane(v.Code, v.Title, v.Code == Lukkede ? closed : counts[i]))];
+        var shown = views.Single(v => v.Code == Visning).Query;
+        Sager = await (Visning == Lukkede ? shown.OrderByDescending(c => c.ClosedAt) : shown.OrderBy(c => c.DueAt).ThenByDescending(c => c.ReceivedAt))
+            .Take(Shown).ToListAsync(HttpContext.RequestAborted);
         return Page();
     }
 
