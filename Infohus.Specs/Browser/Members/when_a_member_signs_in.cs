@@ -15,6 +15,7 @@ public class when_a_member_signs_in(BrowserApp app) : BrowserSpec(app)
         await SignIn(Role.Member, Department.Bfu, "Mette Jensen");
 
         (await Page.GetByRole(AriaRole.Heading, new() { Name = "Indbakke", Level = 1 }).CountAsync()).ShouldBe(1);
+        (await Page.Locator(".user-id").InnerTextAsync()).ShouldBe("Bruger-id: dev-mette-jensen", "the id to list the member under in Infohus:Members");
         (await Page.Locator("html").GetAttributeAsync("lang")).ShouldBe("da");
         var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" });
         (await menu.GetByRole(AriaRole.Link).AllInnerTextsAsync()).ShouldBe(["Indbakke", "Ny henvendelse", "Møder", "Oplysning og sparring"]);
