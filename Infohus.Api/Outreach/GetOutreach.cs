@@ -56,3 +56,19 @@ public static class GetOutreachEndpoint
         return record is null ? Problems.NotFound("No outreach record has this id.") : Results.Ok(record);
     }
 }
+
+/// <summary>The information and dialogue meetings of a period as they stand: each one's latest correction replaces the figures first recorded (events are never changed).</summary>
+public static class OutreachMeetings
+{
+    public static async Task<IReadOnlyList<OutreachMeetingHeld>> AsRecorded(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)
+    {
+        var recorded = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
+        var ids = recorded.Select(m => m.Id).ToArray();
+        var corrections = (await session.Events.QueryAllRawEvents()
+                .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(OutreachMeetingCorrected)) && e.StreamId.IsOneOf(ids))
+                .OrderBy(e => e.Sequence).ToListAsync(cancellation))
+            .Select(e => (OutreachMeetingCorrected)e.Data)
+            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        return [.. recorded.Select(m => corrections.TryGetValue(m.Id, out var c) ? m with { Participants = c.Participants, ActionCards = c.ActionCards } : m)];
+    }
+}

@@ -136,15 +136,7 @@ public static class GetHalfYearReportEndpoint
 
     private static async Task<OutreachFigures> Outreach(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation)
     {
-        var recorded = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
-        // A meeting's latest correction replaces the figures first recorded (events are never changed).
-        var ids = recorded.Select(m => m.Id).ToArray();
-        var corrections = (await session.Events.QueryAllRawEvents()
-                .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(OutreachMeetingCorrected)) && e.StreamId.IsOneOf(ids))
-                .OrderBy(e => e.Sequence).ToListAsync(cancellation))
-            .Select(e => (OutreachMeetingCorrected)e.Data)
-            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
-        var held = recorded.Select(m => corrections.TryGetValue(m.Id, out var c) ? m with { Participants = c.Participants, ActionCards = c.ActionCards } : m).ToList();
+        var held = await Infohus.Api.Outreach.OutreachMeetings.AsRecorded(session, from, to, cancellation);
         var yearStart = new DateOnly(from.Year, 1, 1);
         var newsletters = await session.Events.QueryRawEventDataOnly<NewsletterSent>()
             .Where(n => n.Date >= yearStart && n.Date < yearStart.AddYears(1)).CountAsync(cancellation);

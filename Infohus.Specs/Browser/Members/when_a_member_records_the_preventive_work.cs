@@ -47,6 +47,31 @@ public class when_a_member_records_the_preventive_work(BrowserApp app) : Browser
     }
 
     [Fact]
+    public async Task a_meeting_s_figures_are_corrected_with_a_reason_and_the_report_counts_the_corrected_figures()
+    {
+        await SignIn(Role.Coordinator, Department.Saeh, "Sanne SSP");
+        await Page.GotoAsync("/oplysning");
+        await Page.GetByLabel("Internt møde: forvaltning").SelectOptionAsync(new SelectOptionValue { Label = "AU" });
+        await Page.GetByLabel("Antal deltagere").FillAsync("12");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér mødet" }).ClickAsync();
+        var meetings = Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasText = "Møder registreret i" }) });
+        (await meetings.Locator("tbody td").AllInnerTextsAsync()).Skip(1).Take(3).ShouldBe(["AU", "12", "0"], "no Action Cards unless a number is given");
+
+        await meetings.GetByRole(AriaRole.Link).ClickAsync();
+        await ShouldBeAccessible();
+        await Page.GetByLabel("Antal deltagere").FillAsync("21");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ret tallene" }).ClickAsync();
+        (await Page.Locator("#fejlopsummering").InnerTextAsync()).ShouldContain("Skriv, hvorfor tallene rettes.");
+        await Page.GetByLabel("Hvorfor rettes tallene?").FillAsync("Deltagerlisten var ikke talt færdig.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ret tallene" }).ClickAsync();
+
+        (await Page.Locator(".alert-success").InnerTextAsync()).ShouldContain("er rettet.");
+        (await meetings.Locator("tbody td").AllInnerTextsAsync()).Skip(1).Take(3).ShouldBe(["AU", "21", "0"]);
+        await Page.GotoAsync("/styregruppe");
+        (await Page.Locator("#oplysning-forvaltning-tabel tbody tr", new() { HasText = "AU" }).Locator("td").AllInnerTextsAsync()).ShouldBe(["1", "21", "0"]);
+    }
+
+    [Fact]
     public async Task a_meeting_neither_internal_nor_external_is_refused_on_the_form_and_nothing_is_recorded()
     {
         await SignIn(Role.Member, Department.Au, "Anna Andersen");

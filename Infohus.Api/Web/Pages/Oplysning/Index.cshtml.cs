@@ -28,6 +28,9 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     /// <summary>What is recorded this calendar year, Danish time.</summary>
     public Optalt IAar { get; private set; } = new(0, 0, 0, 0);
 
+    /// <summary>This year's information and dialogue meetings as they stand, each with its latest correction applied.</summary>
+    public IReadOnlyList<OutreachMeetingHeld> Moeder { get; private set; } = [];
+
     public int Aar => Today.Year;
 
     private DateOnly Today => DateOnly.FromDateTime(Dansk.Local(clock.GetUtcNow()).DateTime);
@@ -127,9 +130,10 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         var from = new DateOnly(Aar, 1, 1);
         var to = from.AddYears(1);
         var cancellation = HttpContext.RequestAborted;
+        Moeder = [.. (await OutreachMeetings.AsRecorded(query, from, to, cancellation)).OrderByDescending(m => m.Date)];
         IAar = new Optalt(
             await query.Events.QueryRawEventDataOnly<AdviceGiven>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
-            await query.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
+            Moeder.Count,
             await query.Events.QueryRawEventDataOnly<NewsletterSent>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
             await query.Events.QueryRawEventDataOnly<CourseTaken>().CountAsync(e => e.Date >= from && e.Date < to, cancellation));
     }
