@@ -21,6 +21,13 @@ public sealed record Answer(int Status, JsonElement Body, bool Replayed)
 
     public long? Version => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
 
+    /// <summary>
+    /// Whether the form may be sent again under a new key: after a refusal or a key sent with other
+    /// content. Not while the first send is still being handled (409 without a version) or after a
+    /// server error, when it may have been registered: the same key then registers it at most once.
+    /// </summary>
+    public bool Settled => Status is >= 400 and < 500 && !(Status == StatusCodes.Status409Conflict && CurrentVersion is null);
+
     public Guid? Id => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("id", out var v) && v.ValueKind == JsonValueKind.String ? v.GetGuid() : null;
 }
 
@@ -56,7 +63,7 @@ public static class FormCalls
             IdempotentRequests.AnswerKind.Mismatch => Problem(StatusCodes.Status422UnprocessableEntity,
                 "Formularen er allerede sendt med et andet indhold. Indlæs siden igen og send på ny."),
             IdempotentRequests.AnswerKind.InProgress => Problem(StatusCodes.Status409Conflict,
-                "Formularen er ved at blive behandlet. Vent et øjeblik og indlæs sagen igen."),
+                "Formularen er ved at blive behandlet. Vent et øjeblik, og indlæs siden igen, før du sender den på ny."),
             _ => new Answer(kept.Status, Parse(kept.Body), kept.Kind == IdempotentRequests.AnswerKind.Replayed)
         };
     }

@@ -87,8 +87,8 @@ public sealed class Indtastning(IFormCollection? form, ModelStateDictionary stat
     public Felt Radio<T>(string name, string label, string? hint = null, IEnumerable<T>? options = null) where T : struct, Enum =>
         Felt.Radio(name, label, Valg<T>(name), options ?? Enum.GetValues<T>(), state, hint);
 
-    public Felt Liste<T>(string name, string label, string? tom = null, string? hint = null) where T : struct, Enum =>
-        Felt.Select(name, label, Valg<T>(name), Enum.GetValues<T>(), state, tom, hint);
+    public Felt Liste<T>(string name, string label, string? tom = null, string? hint = null, IEnumerable<T>? options = null) where T : struct, Enum =>
+        Felt.Select(name, label, Valg<T>(name), options ?? Enum.GetValues<T>(), state, tom, hint);
 
     public Felt Afkrydsning<T>(string name, string label, string? hint = null, IEnumerable<T>? options = null) where T : struct, Enum =>
         Felt.Afkrydsning(name, label, Flere<T>(name), options ?? Enum.GetValues<T>(), state, hint);

@@ -58,7 +58,20 @@ public class when_staff_sign_in_through_the_municipality_s_login(MunicipalLogin 
 
         var inbox = await (await browser.Get("/")).Content.ReadAsStringAsync();
         inbox.ShouldContain($"Kø i {Infohus.Api.Web.Dansk.Ord(Department.Bfu)}", customMessage: "the member's department's queue");
-        inbox.ShouldNotContain("Navn fra userinfo", customMessage: "the session keeps the ID token's claims, none from userinfo");
+    }
+
+    [Fact]
+    public async Task the_session_keeps_the_id_token_s_claims_and_none_from_userinfo()
+    {
+        var browser = login.Browser();
+        var challenge = await browser.Get("/logind");
+        // No name in the ID token; the provider's userinfo has one (and an e-mail, and a role).
+        await login.Provider.SignIn(browser, challenge.Headers.Location!, new() { ["sub"] = "kommune-5555", ["role"] = "member", ["forvaltning"] = "au" });
+
+        var inbox = await (await browser.Get("/")).Content.ReadAsStringAsync();
+        inbox.ShouldContain("<strong class=\"user-name\">kommune-5555</strong>", customMessage: "without a name in the ID token the user id stands for it");
+        inbox.ShouldNotContain("Navn fra userinfo");
+        inbox.ShouldContain($"{Infohus.Api.Web.Dansk.Ord(Role.Member)}, {Infohus.Api.Web.Dansk.Ord(Department.Au)}", customMessage: "userinfo's role is not the session's");
     }
 
     [Fact]

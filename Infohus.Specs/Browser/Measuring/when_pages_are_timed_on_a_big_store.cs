@@ -40,9 +40,9 @@ public partial class when_pages_are_timed_on_a_big_store(BrowserApp app, ITestOu
         var meeting = await CallMeeting(client);
         var pages = new[]
         {
-            "/", "/?visning=afdeling", "/?visning=afventer", "/?visning=overskredet", "/?visning=akut",
+            "/", "/?visning=afdeling", "/?visning=afventer", "/?visning=overskredet", "/?visning=akut", "/?visning=alle", "/?visning=lukkede",
             $"/sager/{someCase}", $"/sager/{cases[1]}", $"/sager/{someCase}/trin/notes", $"/sager/{someCase}/udskrift",
-            "/henvendelser/ny", "/moeder", $"/moeder/{meeting}"
+            "/henvendelser/ny", "/henvendelser/person", "/moeder", $"/moeder/{meeting}", "/oplysning"
         };
         output.WriteLine($"Store: {Events} events, {cases.Count} cases. Times in ms at the client on loopback ({Requests} requests per page after 20 warm-up).");
         output.WriteLine("| page | p50 | p95 | max |");

@@ -38,6 +38,9 @@ public class when_a_member_asks_whether_a_person_is_known(BrowserApp app) : Over
         await Page.GetByLabel("Fødselsdato").FillAsync("2010-02-01");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Søg efter sager" }).ClickAsync();
         (await rows.Locator("td").AllInnerTextsAsync()).ShouldBe([earlier.Reference, "Åben"]);
+        (await Page.GetByLabel("Navn", new() { Exact = true }).InputValueAsync()).ShouldBeEmpty("the name is not shown again either");
+        (await Page.GetByLabel("Fødselsdato").InputValueAsync()).ShouldBeEmpty();
+        (await Page.GetByLabel("Formål med søgningen").InputValueAsync()).ShouldBe("Ny henvendelse fra skolen om eleven", "the purpose stays for the next search");
 
         // Legal sees each find in the access log, with who searched and why.
         using var legal = App.Api(Caller.Legal);

@@ -54,7 +54,7 @@ public class when_a_member_records_the_preventive_work(BrowserApp app) : Browser
         await Page.GetByLabel("Internt møde: forvaltning").SelectOptionAsync(new SelectOptionValue { Label = "AU" });
         await Page.GetByLabel("Antal deltagere").FillAsync("12");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér mødet" }).ClickAsync();
-        var meetings = Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasText = "Møder registreret i" }) });
+        var meetings = Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasText = "Møder registreret siden" }) });
         (await meetings.Locator("tbody td").AllInnerTextsAsync()).Skip(1).Take(3).ShouldBe(["AU", "12", "0"], "no Action Cards unless a number is given");
 
         await meetings.GetByRole(AriaRole.Link).ClickAsync();
@@ -89,18 +89,26 @@ public class when_a_member_records_the_preventive_work(BrowserApp app) : Browser
     }
 
     [Fact]
-    public async Task advice_to_a_private_citizen_gets_the_plan_s_reason_and_is_not_recorded()
+    public async Task a_citizen_is_not_offered_as_a_colleague_and_a_future_date_or_an_impossible_count_is_refused_in_danish()
     {
         await SignIn(Role.Member, Department.Bfu, "Mette Jensen");
         await Page.GotoAsync("/oplysning");
+        (await Page.GetByLabel("Kollegaens organisation").Locator("option").AllInnerTextsAsync()).ShouldNotContain("Privat borger",
+            "advice to a citizen is no sparring: the citizen's concern is a referral");
 
+        await Page.GetByLabel("Dato for sparringen").FillAsync(DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"));
         await Page.GetByLabel("Om der skal henvises").CheckAsync();
-        await Page.GetByLabel("Kollegaens organisation").SelectOptionAsync(new SelectOptionValue { Label = "Privat borger" });
-        await Page.GetByLabel("Blev til en henvendelse").CheckAsync();
+        await Page.GetByLabel("Kollegaens organisation").SelectOptionAsync(new SelectOptionValue { Label = "Jobcenter" });
+        await Page.GetByLabel("Sparring givet").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér sparringen" }).ClickAsync();
+        (await Page.Locator("#fejlopsummering").InnerTextAsync()).ShouldContain("Datoen ligger efter i dag. Registrér det, når det er sket.");
+        (await Page.GetByLabel("Mødets dato").InputValueAsync()).ShouldNotBeEmpty("the other forms keep their date");
 
-        (await Page.Locator("#fejlopsummering .refusal-reason").InnerTextAsync())
-            .ShouldBe("Advice to a citizen is no sparring with a colleague: record the citizen's concern as a referral.", "the API's reason, word for word");
+        await Page.GetByLabel("Internt møde: forvaltning").SelectOptionAsync(new SelectOptionValue { Label = "BFU" });
+        await Page.GetByLabel("Antal deltagere").FillAsync("0");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér mødet" }).ClickAsync();
+        (await Page.Locator("#fejlopsummering").InnerTextAsync()).ShouldContain("Antal deltagere er mellem 1 og 2.000.");
+        await ShouldBeAccessible();
         (await Page.Locator("main table").First.Locator("tbody td").AllInnerTextsAsync()).ShouldBe(["0", "0", "0", "0"]);
     }
 }

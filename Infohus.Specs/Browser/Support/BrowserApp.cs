@@ -100,6 +100,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting($"ConnectionStrings:{InfohusDatabase.ConnectionStringName}", connectionString);
             builder.UseSetting("Infohus:Projections:DaemonMode", "Solo");
+            // Spec clients (the page timings, the crawler) send far more requests a minute than a person does.
+            builder.UseSetting("Infohus:RateLimits:RequestsPerMinute", InfohusApp.SpecRequestsPerMinute);
             // The municipality's list of members, as the forms that name a member offer it.
             foreach (var (member, i) in Members.Select((m, i) => (m, i)))
             {

@@ -51,7 +51,7 @@ public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<
             return Redirect($"/sager/{id}");
         }
 
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         ViewData["FejlTitel"] = "Henvendelsen blev ikke registreret";
         ModelState.AddModelError("", answer.Detail ?? "Henvendelsen blev ikke registreret.");

@@ -33,11 +33,16 @@ public class PersonModel(IQuerySession session, PersonIndex index, IOptions<Acti
         var cpr = Input.Tekst("Cpr");
         var name = Input.Tekst("Navn");
         var born = Input.Tekst("Foedt") is null ? null : Input.Dato("Foedt", "Skriv fødselsdatoen som en dato.");
-        if (cpr is null && (name is null || born is null))
+        if (cpr is null && name is null && born is null)
             ModelState.AddModelError("Cpr", "Skriv CPR-nummeret, eller navn og fødselsdato.");
+        else if (cpr is null && name is null)
+            ModelState.AddModelError("Navn", "Skriv navnet sammen med fødselsdatoen.");
+        else if (cpr is null && born is null && Input.Tekst("Foedt") is null)
+            ModelState.AddModelError("Foedt", "Skriv fødselsdatoen sammen med navnet.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            Input = Shown(purpose);
             return Page();
         }
 
@@ -46,15 +51,24 @@ public class PersonModel(IQuerySession session, PersonIndex index, IOptions<Acti
         if (answer is Ok<IReadOnlyList<SamePersonCase>> found)
         {
             Fundet = found.Value;
-            // The CPR number is not written back into the page once it has done its work.
-            ModelState.Remove("Cpr");
-            Input = new Indtastning(new FormCollection(new() { ["Formaal"] = purpose, ["Navn"] = name, ["Foedt"] = Input.Tekst("Foedt") }), ModelState, plan.Value);
+            // What identified the person is not written back into the page once it has done its work.
+            Input = Shown(purpose);
             return Page();
         }
         Response.StatusCode = (answer as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
         ModelState.AddModelError(cpr is null ? "Navn" : "Cpr", cpr is null
             ? "Skriv navn og fødselsdato, som de står i henvendelsen."
             : "Et CPR-nummer er 10 cifre, skrevet DDMMÅÅ-XXXX eller DDMMÅÅXXXX, og begynder med en fødselsdato, der findes.");
+        Input = Shown(purpose);
         return Page();
+    }
+
+    /// <summary>The form as shown again: the purpose, and a field that identifies the person only where it has an error to correct.</summary>
+    private Indtastning Shown(string? purpose)
+    {
+        var kept = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["Formaal"] = purpose };
+        foreach (var field in new[] { "Cpr", "Navn", "Foedt" })
+            if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0) kept[field] = Input.Tekst(field);
+        return new Indtastning(new FormCollection(kept), ModelState, plan.Value);
     }
 }

@@ -48,7 +48,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
             TempData["Besked"] = $"{Dansk.Ord(kind.Value)} {Dansk.Dato(date.Value)} er indkaldt.";
             return Redirect($"/moeder/{id}");
         }
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         ModelState.AddModelError("", answer.Detail ?? "Mødet blev ikke indkaldt.");
         await Load();

@@ -28,28 +28,46 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     /// <summary>What is recorded this calendar year, Danish time.</summary>
     public Optalt IAar { get; private set; } = new(0, 0, 0, 0);
 
-    /// <summary>This year's information and dialogue meetings as they stand, each with its latest correction applied.</summary>
+    /// <summary>The information and dialogue meetings since <see cref="ListedFrom"/> as they stand, each with its latest correction applied.</summary>
     public IReadOnlyList<OutreachMeetingHeld> Moeder { get; private set; } = [];
 
     public int Aar => Today.Year;
 
+    /// <summary>The first day of the meetings listed.</summary>
+    public DateOnly ListedFrom { get; private set; }
+
     private DateOnly Today => DateOnly.FromDateTime(Dansk.Local(clock.GetUtcNow()).DateTime);
+
+    private static readonly string[] DateFields = ["Sparring.Date", "Moede.Date", "Nyhedsbrev.Date", "Kursus.Date"];
 
     public async Task OnGetAsync()
     {
         Key = Guid.NewGuid().ToString();
-        var today = Today.ToString("yyyy-MM-dd");
-        Input = new Indtastning(new FormCollection(new()
-        {
-            ["Sparring.Date"] = today, ["Moede.Date"] = today, ["Nyhedsbrev.Date"] = today, ["Kursus.Date"] = today
-        }), ModelState, plan.Value);
+        Input = new Indtastning(WithTodayWhereEmpty([]), ModelState, plan.Value);
         await Count();
+    }
+
+    /// <summary>The forms' fields as sent, each form's date today unless one was given: the other forms keep their default after one is sent.</summary>
+    private FormCollection WithTodayWhereEmpty(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> sent)
+    {
+        var fields = sent.ToDictionary();
+        foreach (var date in DateFields) if (!fields.ContainsKey(date)) fields[date] = Today.ToString("yyyy-MM-dd");
+        return new FormCollection(fields);
+    }
+
+    /// <summary>A date the work was done: given, and not after today (Danish time).</summary>
+    private DateOnly? Done(Indtastning f, string field, string missing)
+    {
+        if (f.Dato(field, missing) is not { } date) return null;
+        if (date <= Today) return date;
+        f.State.AddModelError(field, "Datoen ligger efter i dag. Registrér det, når det er sket.");
+        return null;
     }
 
     public Task<IActionResult> OnPostSparringAsync() => Record("/api/outreach/advice",
         f =>
         {
-            var date = f.Dato("Sparring.Date", "Skriv datoen for sparringen.");
+            var date = Done(f, "Sparring.Date", "Skriv datoen for sparringen.");
             var topic = f.Valg<AdviceTopic>("Sparring.Topic", "Vælg, hvad sparringen handlede om.");
             var organisation = f.Valg<ReferrerOrganisation>("Sparring.Organisation", "Vælg kollegaens organisation.");
             var outcome = f.Valg<AdviceOutcome>("Sparring.Outcome", "Vælg, hvordan sparringen endte.");
@@ -63,14 +81,14 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     public Task<IActionResult> OnPostMoedeAsync() => Record("/api/outreach/meetings",
         f =>
         {
-            var date = f.Dato("Moede.Date", "Skriv mødets dato.");
+            var date = Done(f, "Moede.Date", "Skriv mødets dato.");
             var department = f.Valg<Department>("Moede.Department");
             var institution = f.Valg<InstitutionType>("Moede.Institution");
             if ((department is null) == (institution is null))
                 f.State.AddModelError("Moede.Department", "Vælg enten en forvaltning (internt møde) eller en slags institution (eksternt møde).");
-            var participants = f.PåkrævetTal("Moede.Participants", "Skriv antal deltagere.", "Skriv antal deltagere som et tal.");
+            var participants = Figures.Deltagere(f, "Moede.Participants");
             // No Action Cards handed out unless a number is given.
-            var cards = f.Tekst("Moede.ActionCards") is null ? 0 : f.Tal("Moede.ActionCards", "Skriv antal uddelte Action Cards som et tal.");
+            var cards = f.Tekst("Moede.ActionCards") is null ? 0 : Figures.ActionCards(f, "Moede.ActionCards");
             return date is { } d && participants is { } p && cards is { } c && (department is null) != (institution is null)
                 ? new HoldOutreachMeeting(d, p, c, department, institution) : null;
         },
@@ -80,7 +98,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     public Task<IActionResult> OnPostNyhedsbrevAsync() => Record("/api/outreach/newsletters",
         f =>
         {
-            var date = f.Dato("Nyhedsbrev.Date", "Skriv nyhedsbrevets dato.");
+            var date = Done(f, "Nyhedsbrev.Date", "Skriv nyhedsbrevets dato.");
             var audience = f.Påkrævet("Nyhedsbrev.Audience", "Skriv, hvem nyhedsbrevet gik til.");
             return date is { } d && audience is not null ? new SendNewsletter(d, audience) : null;
         },
@@ -90,7 +108,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     public Task<IActionResult> OnPostKursusAsync() => Record("/api/outreach/courses",
         f =>
         {
-            var date = f.Dato("Kursus.Date", "Skriv kursets dato.");
+            var date = Done(f, "Kursus.Date", "Skriv kursets dato.");
             var course = f.Påkrævet("Kursus.Course", "Skriv kursets navn.");
             var provider = f.Valg<CourseProvider>("Kursus.Provider", "Vælg, hvem der holdt kurset.");
             return date is { } d && course is not null && provider is { } p ? new TakeCourse(d, course, p) : null;
@@ -102,7 +120,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     private async Task<IActionResult> Record<T>(string apiRoute, Func<Indtastning, T?> read, Func<T, IDocumentSession, Task<IResult>> call, Func<T, string> done)
         where T : class
     {
-        Input = new Indtastning(Request.Form, ModelState, plan.Value);
+        Input = new Indtastning(WithTodayWhereEmpty(Request.Form), ModelState, plan.Value);
         var command = read(Input);
         if (command is null || !ModelState.IsValid || string.IsNullOrWhiteSpace(Key))
         {
@@ -118,7 +136,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
             TempData["Besked"] = answer.Replayed ? "Formularen var allerede sendt og er kun registreret én gang." : done(command);
             return Redirect("/oplysning");
         }
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         ModelState.AddModelError("", answer.Detail ?? "Det blev ikke registreret.");
         await Count();
@@ -130,11 +148,36 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         var from = new DateOnly(Aar, 1, 1);
         var to = from.AddYears(1);
         var cancellation = HttpContext.RequestAborted;
-        Moeder = [.. (await OutreachMeetings.AsRecorded(query, from, to, cancellation)).OrderByDescending(m => m.Date)];
+        // Listed from the start of the half-year before this one: a meeting can still be put right for the last report.
+        var listedFrom = Today.Month <= 6 ? new DateOnly(Aar - 1, 7, 1) : from;
+        Moeder = [.. (await OutreachMeetings.AsRecorded(query, listedFrom, to, cancellation)).OrderByDescending(m => m.Date)];
+        ListedFrom = listedFrom;
         IAar = new Optalt(
             await query.Events.QueryRawEventDataOnly<AdviceGiven>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
-            Moeder.Count,
+            Moeder.Count(m => m.Date >= from),
             await query.Events.QueryRawEventDataOnly<NewsletterSent>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
             await query.Events.QueryRawEventDataOnly<CourseTaken>().CountAsync(e => e.Date >= from && e.Date < to, cancellation));
+    }
+}
+
+/// <summary>A meeting's figures as the plan bounds them (<see cref="OutreachRules"/>), refused on the field in Danish.</summary>
+public static class Figures
+{
+    // Thousands with a point, as in Danish (the process runs without cultures: globalization-invariant).
+    private static readonly System.Globalization.NumberFormatInfo Danish = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
+
+    public static int? Deltagere(Indtastning f, string field) =>
+        Within(f, field, f.PåkrævetTal(field, "Skriv antal deltagere.", "Skriv antal deltagere som et tal."), 1, OutreachRules.MaxParticipants, "Antal deltagere");
+
+    public static int? ActionCards(Indtastning f, string field) =>
+        Within(f, field, f.PåkrævetTal(field, "Skriv antal uddelte Action Cards (0, hvis ingen).", "Skriv antal uddelte Action Cards som et tal."),
+            0, OutreachRules.MaxActionCards, "Antal Action Cards");
+
+    private static int? Within(Indtastning f, string field, int? value, int from, int to, string what)
+    {
+        if (value is not { } v) return null;
+        if (v >= from && v <= to) return v;
+        f.State.AddModelError(field, $"{what} er mellem {from} og {to.ToString("N0", Danish)}.");
+        return null;
     }
 }

@@ -38,8 +38,8 @@ public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IM
     {
         if (await Load(id) is { } missing) return missing;
         Input = new Indtastning(Request.Form, ModelState, plan.Value);
-        var participants = Input.PåkrævetTal("Participants", "Skriv antal deltagere.", "Skriv antal deltagere som et tal.");
-        var cards = Input.PåkrævetTal("ActionCards", "Skriv antal uddelte Action Cards (0, hvis ingen).", "Skriv antal uddelte Action Cards som et tal.");
+        var participants = Figures.Deltagere(Input, "Participants");
+        var cards = Figures.ActionCards(Input, "ActionCards");
         var reason = Input.Påkrævet("Reason", "Skriv, hvorfor tallene rettes.");
         if (participants is null || cards is null || reason is null || string.IsNullOrWhiteSpace(Key))
         {
@@ -58,7 +58,7 @@ public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IM
                 : $"Tallene for mødet {Dansk.Dato(Moede.Date)} er rettet.";
             return Redirect("/oplysning");
         }
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         ModelState.AddModelError("", answer.Detail ?? "Tallene blev ikke rettet.");
         return Page();

@@ -59,7 +59,7 @@ public class DokumentModel(IDocumentSession query, OutboxedSessionFactory sessio
             TempData["Besked"] = answer.Replayed ? "Dokumentet var allerede vedhæftet; det er kun vedhæftet én gang." : "Dokumentet er vedhæftet.";
             return Redirect($"/sager/{id}");
         }
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         ViewData["FejlTitel"] = "Dokumentet blev ikke vedhæftet";
         ModelState.AddModelError("", answer.CurrentVersion is not null

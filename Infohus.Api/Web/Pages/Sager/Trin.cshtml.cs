@@ -69,7 +69,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         }
 
         // A new key: the old one keeps this answer, and the next send is a new request.
-        Key = Guid.NewGuid().ToString();
+        if (answer.Settled) Key = Guid.NewGuid().ToString();
         Response.StatusCode = answer.Status;
         if (answer.CurrentVersion is { } current)
         {
