@@ -64,11 +64,17 @@ public static class OutreachMeetings
     {
         var recorded = await session.Events.QueryRawEventDataOnly<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to).ToListAsync(cancellation);
         var ids = recorded.Select(m => m.Id).ToArray();
-        var corrections = (await session.Events.QueryAllRawEvents()
-                .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(OutreachMeetingCorrected)) && e.StreamId.IsOneOf(ids))
-                .OrderBy(e => e.Sequence).ToListAsync(cancellation))
-            .Select(e => (OutreachMeetingCorrected)e.Data)
-            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
-        return [.. recorded.Select(m => corrections.TryGetValue(m.Id, out var c) ? m with { Participants = c.Participants, ActionCards = c.ActionCards } : m)];
+        var corrections = await session.Events.QueryAllRawEvents()
+            .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(OutreachMeetingCorrected)) && e.StreamId.IsOneOf(ids))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellation);
+        return AsRecorded([.. recorded, .. corrections.Select(e => e.Data)], from, to);
+    }
+
+    /// <summary>The same from outreach events already read, in the order they were stored.</summary>
+    public static IReadOnlyList<OutreachMeetingHeld> AsRecorded(IReadOnlyList<object> events, DateOnly from, DateOnly to)
+    {
+        var latest = events.OfType<OutreachMeetingCorrected>().GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        return [.. events.OfType<OutreachMeetingHeld>().Where(m => m.Date >= from && m.Date < to)
+            .Select(m => latest.TryGetValue(m.Id, out var c) ? m with { Participants = c.Participants, ActionCards = c.ActionCards } : m)];
     }
 }

@@ -143,20 +143,26 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         return Page();
     }
 
+    /// <summary>
+    /// This year's counts and the meetings listed, from one read of the outreach events (one pass over the
+    /// event table instead of one per kind; they are few beside the cases' events).
+    /// </summary>
     private async Task Count()
     {
         var from = new DateOnly(Aar, 1, 1);
         var to = from.AddYears(1);
-        var cancellation = HttpContext.RequestAborted;
+        var events = (await query.Events.QueryAllRawEvents()
+                .Where(e => Marten.Events.LinqExtensions.EventTypesAre(e, typeof(AdviceGiven), typeof(OutreachMeetingHeld), typeof(OutreachMeetingCorrected), typeof(NewsletterSent), typeof(CourseTaken)))
+                .OrderBy(e => e.Sequence).ToListAsync(HttpContext.RequestAborted))
+            .Select(e => e.Data).ToList();
         // Listed from the start of the half-year before this one: a meeting can still be put right for the last report.
-        var listedFrom = Today.Month <= 6 ? new DateOnly(Aar - 1, 7, 1) : from;
-        Moeder = [.. (await OutreachMeetings.AsRecorded(query, listedFrom, to, cancellation)).OrderByDescending(m => m.Date)];
-        ListedFrom = listedFrom;
+        ListedFrom = Today.Month <= 6 ? new DateOnly(Aar - 1, 7, 1) : from;
+        Moeder = [.. OutreachMeetings.AsRecorded(events, ListedFrom, to).OrderByDescending(m => m.Date)];
         IAar = new Optalt(
-            await query.Events.QueryRawEventDataOnly<AdviceGiven>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
+            events.OfType<AdviceGiven>().Count(e => e.Date >= from && e.Date < to),
             Moeder.Count(m => m.Date >= from),
-            await query.Events.QueryRawEventDataOnly<NewsletterSent>().CountAsync(e => e.Date >= from && e.Date < to, cancellation),
-            await query.Events.QueryRawEventDataOnly<CourseTaken>().CountAsync(e => e.Date >= from && e.Date < to, cancellation));
+            events.OfType<NewsletterSent>().Count(e => e.Date >= from && e.Date < to),
+            events.OfType<CourseTaken>().Count(e => e.Date >= from && e.Date < to));
     }
 }
 
