@@ -14,16 +14,13 @@ namespace Infohus.Api.Web.Pages.Henvendelser;
 /// (§4.2.2 II); the page then shows the guidance to give the citizen as the API answers it.
 /// </summary>
 public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan,
-    PersonalDataProtection protection, PersonIndex index) : PageModel
+    PersonalDataProtection protection, PersonIndex index) : FormPage
 {
     public Indtastning Input { get; private set; } = null!;
 
-    [BindProperty(Name = "noegle")]
-    public string Key { get; set; } = "";
-
     public IActionResult OnGet()
     {
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         Input = new Indtastning(null, ModelState, plan.Value);
         return Page();
     }
@@ -39,22 +36,16 @@ public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<
         }
 
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, "/api/cases", command,
-            () => ReceiveReferralEndpoint.Post(command, session, HttpContext, plan, protection, index));
-        if (answer.Succeeded && answer.Id is { } id)
+        var (answer, done) = await Send("/api/cases", command, () => ReceiveReferralEndpoint.Post(command, session, HttpContext, plan, protection, index),
+            _ => "Henvendelsen er registreret.", answer => $"/sager/{answer.Id}", "Henvendelsen blev ikke registreret.",
+            replayed: "Henvendelsen var allerede registreret; den er kun registreret én gang.");
+        if (done is not null)
         {
-            TempData["Besked"] = answer.Replayed
-                ? "Henvendelsen var allerede registreret; den er kun registreret én gang."
-                : "Henvendelsen er registreret.";
             if (answer.Body.TryGetProperty("guidance", out var guidance) && guidance.GetArrayLength() > 0)
                 TempData["Vejledning"] = string.Join(',', guidance.EnumerateArray().Select(g => g.GetProperty("code").GetString()));
-            return Redirect($"/sager/{id}");
+            return done;
         }
-
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
-        Response.StatusCode = answer.Status;
         ViewData["FejlTitel"] = "Henvendelsen blev ikke registreret";
-        ModelState.AddModelError("", answer.Detail ?? "Henvendelsen blev ikke registreret.");
         return Page();
     }
 

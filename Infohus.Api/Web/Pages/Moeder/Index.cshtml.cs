@@ -11,18 +11,15 @@ using Wolverine.Marten.Publishing;
 namespace Infohus.Api.Web.Pages.Moeder;
 
 /// <summary>The Infohus meets at least once a month, or ad hoc (§3.1): the meetings called, and calling one through the API's endpoint.</summary>
-public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : PageModel
+public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : FormPage
 {
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
 
     public Indtastning Input { get; private set; } = null!;
 
-    [BindProperty(Name = "noegle")]
-    public string Key { get; set; } = "";
-
     public async Task OnGetAsync()
     {
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         Input = new Indtastning(null, ModelState, plan.Value);
         await Load();
     }
@@ -42,15 +39,9 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
 
         var command = new CallMeeting(kind.Value, date.Value, attendees);
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, "/api/meetings", command, () => CallMeetingEndpoint.Post(command, session, HttpContext));
-        if (answer.Succeeded && answer.Id is { } id)
-        {
-            TempData["Besked"] = $"{Dansk.Ord(kind.Value)} {Dansk.Dato(date.Value)} er indkaldt.";
-            return Redirect($"/moeder/{id}");
-        }
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
-        Response.StatusCode = answer.Status;
-        ModelState.AddModelError("", answer.Detail ?? "Mødet blev ikke indkaldt.");
+        var (_, done) = await Send("/api/meetings", command, () => CallMeetingEndpoint.Post(command, session, HttpContext),
+            _ => $"{Dansk.Ord(kind.Value)} {Dansk.Dato(date.Value)} er indkaldt.", answer => $"/moeder/{answer.Id}", "Mødet blev ikke indkaldt.");
+        if (done is not null) return done;
         await Load();
         return Page();
     }

@@ -16,14 +16,11 @@ namespace Infohus.Api.Web.Pages.Oplysning;
 /// endpoint under the form's key; the half-year report counts what is recorded. Coded facts only: no
 /// person and no account of a concern.
 /// </summary>
-public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : PageModel
+public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage
 {
     public sealed record Optalt(int Sparring, int Moeder, int Nyhedsbreve, int Kurser);
 
     public Indtastning Input { get; private set; } = null!;
-
-    [BindProperty(Name = "noegle")]
-    public string Key { get; set; } = "";
 
     /// <summary>What is recorded this calendar year, Danish time.</summary>
     public Optalt IAar { get; private set; } = new(0, 0, 0, 0);
@@ -42,7 +39,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
 
     public async Task OnGetAsync()
     {
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         Input = new Indtastning(WithTodayWhereEmpty([]), ModelState, plan.Value);
         await Count();
     }
@@ -130,15 +127,8 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         }
 
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, apiRoute, command, () => call(command, session));
-        if (answer.Succeeded)
-        {
-            TempData["Besked"] = answer.Replayed ? "Formularen var allerede sendt og er kun registreret én gang." : done(command);
-            return Redirect("/oplysning");
-        }
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
-        Response.StatusCode = answer.Status;
-        ModelState.AddModelError("", answer.Detail ?? "Det blev ikke registreret.");
+        var (_, sent) = await Send(apiRoute, command, () => call(command, session), _ => done(command), _ => "/oplysning", "Det blev ikke registreret.");
+        if (sent is not null) return sent;
         await Count();
         return Page();
     }

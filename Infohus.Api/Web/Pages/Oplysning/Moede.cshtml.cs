@@ -14,19 +14,16 @@ namespace Infohus.Api.Web.Pages.Oplysning;
 /// through the API's correction endpoint: a correcting event on the meeting's stream, the recorded one
 /// never changed.
 /// </summary>
-public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : PageModel
+public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage
 {
     public OutreachMeetingHeld Moede { get; private set; } = null!;
 
     public Indtastning Input { get; private set; } = null!;
 
-    [BindProperty(Name = "noegle")]
-    public string Key { get; set; } = "";
-
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await Load(id) is { } missing) return missing;
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         Input = new Indtastning(new FormCollection(new()
         {
             ["Participants"] = Moede.Participants.ToString(), ["ActionCards"] = Moede.ActionCards.ToString()
@@ -49,19 +46,10 @@ public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IM
 
         var command = new CorrectOutreachMeeting(participants.Value, cards.Value, reason);
         await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, $"/api/outreach/meetings/{id}/correction", command,
-            () => RecordOutreachEndpoints.Correction(id, command, session, HttpContext, clock));
-        if (answer.Succeeded)
-        {
-            TempData["Besked"] = answer.Replayed
-                ? "Formularen var allerede sendt og er kun registreret én gang."
-                : $"Tallene for mødet {Dansk.Dato(Moede.Date)} er rettet.";
-            return Redirect("/oplysning");
-        }
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
-        Response.StatusCode = answer.Status;
-        ModelState.AddModelError("", answer.Detail ?? "Tallene blev ikke rettet.");
-        return Page();
+        var (_, done) = await Send($"/api/outreach/meetings/{id}/correction", command,
+            () => RecordOutreachEndpoints.Correction(id, command, session, HttpContext, clock),
+            _ => $"Tallene for mødet {Dansk.Dato(Moede.Date)} er rettet.", _ => "/oplysning", "Tallene blev ikke rettet.");
+        return done ?? Page();
     }
 
     private async Task<IActionResult?> Load(Guid id)
