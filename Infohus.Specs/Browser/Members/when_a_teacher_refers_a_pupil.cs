@@ -21,20 +21,7 @@ public class when_a_teacher_refers_a_pupil(BrowserApp app) : BrowserSpec(app)
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Ny henvendelse" }).ClickAsync();
         await ShouldBeAccessible();
-        await Page.GetByLabel("Medarbejder", new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("Telefon", new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("Afsenderens forvaltning eller organisation").SelectOptionAsync(new SelectOptionValue { Label = "Skole" });
-        await Page.GetByLabel("Beskrivelse af bekymringen og særlige kendetegn").FillAsync("Eleven deler højreekstremistisk materiale i klassens chat.");
-        await Page.GetByLabel("Alder (år)").FillAsync("16");
-        await Page.GetByLabel("Mand", new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("Nationalitet").SelectOptionAsync(new SelectOptionValue { Label = "Dansk" });
-        await Page.GetByLabel("Bydel / lokalområde").SelectOptionAsync(new SelectOptionValue { Label = "Hirtshals" });
-        await Page.GetByLabel("Familie og netværk").SelectOptionAsync(new SelectOptionValue { Label = "Belastet" });
-        await Page.GetByLabel("Tilknytning til skole, uddannelse og arbejde").SelectOptionAsync(new SelectOptionValue { Label = "Skole" });
-        await Page.GetByLabel("Ideologi").SelectOptionAsync(new SelectOptionValue { Label = "Højreekstremisme" });
-        await Page.GetByLabel("Radikaliserende indhold online").CheckAsync();
-        await Page.Locator("#felt-subjectname").FillAsync("Jonas Nielsen");
-        await Page.Locator("#felt-referrername").FillAsync("Lærer Anne Holm");
+        await ReferralForm.FillTeachersCall(Page, "Jonas Nielsen");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Registrér henvendelsen" }).ClickAsync();
 
         (await Page.Locator(".alert-success").InnerTextAsync()).ShouldContain("Henvendelsen er registreret");

@@ -43,6 +43,9 @@ public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<
         {
             if (answer.Body.TryGetProperty("guidance", out var guidance) && guidance.GetArrayLength() > 0)
                 TempData["Vejledning"] = string.Join(',', guidance.EnumerateArray().Select(g => g.GetProperty("code").GetString()));
+            // The person's earlier cases, as the API's receipt names them: id and number, shown once on the new case.
+            if (answer.Body.TryGetProperty("earlierCases", out var earlier) && earlier.ValueKind == System.Text.Json.JsonValueKind.Array && earlier.GetArrayLength() > 0)
+                TempData["TidligereSager"] = string.Join(',', earlier.EnumerateArray().Select(e => $"{e.GetProperty("id").GetGuid()}|{e.GetProperty("reference").GetString()}"));
             return done;
         }
         ViewData["FejlTitel"] = "Henvendelsen blev ikke registreret";
