@@ -61,6 +61,15 @@ public static class InfohusClaims
     /// </summary>
     internal static bool HasKnownDepartment(this ClaimsPrincipal user) => IsKnownDepartment(user.FindFirstValue(Department));
 
+    /// <summary>The one role the claims name, by its claim value (any case); null for none, several, a number or an unknown name.</summary>
+    public static Infohus.EventStore.Members.Role? KnownRole(this ClaimsPrincipal user)
+    {
+        if (user.FindAll(Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is not [var value]) return null;
+        foreach (var role in Enum.GetValues<Infohus.EventStore.Members.Role>())
+            if (string.Equals(role.ClaimValue(), value, StringComparison.OrdinalIgnoreCase)) return role;
+        return null;
+    }
+
     internal static bool IsKnownDepartment(string? value) =>
         Enum.GetValues<Infohus.EventStore.Members.Department>().Any(d => string.Equals(d.ClaimValue(), value, StringComparison.OrdinalIgnoreCase));
 }

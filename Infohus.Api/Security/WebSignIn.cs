@@ -149,8 +149,7 @@ public static class WebSignIn
     public static RefusedToken? Unusable(ClaimsPrincipal user)
     {
         if (TokenClaims.Refusal(user) is { } refused) return refused;
-        var role = user.FindFirst(InfohusClaims.Role)?.Value;
-        if (Enum.GetValues<Role>().Where(r => r.ClaimValue() == role).ToList() is not [var known])
+        if (user.KnownRole() is not { } known)
             return new RefusedToken(UnknownRole, "The sign-in names no role the Infohus knows (member, coordinator, steering, legal, auditor).");
         if (known is Role.Member or Role.Coordinator && !user.HasKnownDepartment())
             return new RefusedToken(WithoutDepartment, "A member or the coordinator signs in with the department they belong to (bfu, saeh, au or police).");

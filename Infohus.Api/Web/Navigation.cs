@@ -12,8 +12,7 @@ public sealed record MenuItem(string Text, string Path);
 /// </summary>
 public static class Navigation
 {
-    public static Role? RoleOf(ClaimsPrincipal user) =>
-        Enum.TryParse<Role>(user.FindFirstValue(Security.InfohusClaims.Role), ignoreCase: true, out var role) ? role : null;
+    public static Role? RoleOf(ClaimsPrincipal user) => user.KnownRole();
 
     public static IReadOnlyList<MenuItem> For(ClaimsPrincipal user) => RoleOf(user) switch
     {

@@ -14,10 +14,8 @@ namespace Infohus.Api.Web.Pages.Henvendelser;
 /// (§4.2.2 II); the page then shows the guidance to give the citizen as the API answers it.
 /// </summary>
 public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan,
-    PersonalDataProtection protection, PersonIndex index) : FormPage
+    PersonalDataProtection protection, PersonIndex index) : FormPage(sessions, bus)
 {
-    public Indtastning Input { get; private set; } = null!;
-
     public IActionResult OnGet()
     {
         NewKey();
@@ -35,8 +33,7 @@ public class NyModel(OutboxedSessionFactory sessions, IMessageBus bus, IOptions<
             return Page();
         }
 
-        await using var session = sessions.OpenSession(bus);
-        var (answer, done) = await Send("/api/cases", command, () => ReceiveReferralEndpoint.Post(command, session, HttpContext, plan, protection, index),
+        var (answer, done) = await Send("/api/cases", command, session => ReceiveReferralEndpoint.Post(command, session, HttpContext, plan, protection, index),
             _ => "Henvendelsen er registreret.", answer => $"/sager/{answer.Id}", "Henvendelsen blev ikke registreret.",
             replayed: "Henvendelsen var allerede registreret; den er kun registreret én gang.");
         if (done is not null)

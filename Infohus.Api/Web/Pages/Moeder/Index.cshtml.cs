@@ -11,11 +11,9 @@ using Wolverine.Marten.Publishing;
 namespace Infohus.Api.Web.Pages.Moeder;
 
 /// <summary>The Infohus meets at least once a month, or ad hoc (§3.1): the meetings called, and calling one through the API's endpoint.</summary>
-public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : FormPage
+public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan) : FormPage(sessions, bus)
 {
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
-
-    public Indtastning Input { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
@@ -38,8 +36,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         }
 
         var command = new CallMeeting(kind.Value, date.Value, attendees);
-        await using var session = sessions.OpenSession(bus);
-        var (_, done) = await Send("/api/meetings", command, () => CallMeetingEndpoint.Post(command, session, HttpContext),
+        var (_, done) = await Send("/api/meetings", command, session => CallMeetingEndpoint.Post(command, session, HttpContext),
             _ => $"{Dansk.Ord(kind.Value)} {Dansk.Dato(date.Value)} er indkaldt.", answer => $"/moeder/{answer.Id}", "Mødet blev ikke indkaldt.");
         if (done is not null) return done;
         await Load();

@@ -16,11 +16,9 @@ namespace Infohus.Api.Web.Pages.Oplysning;
 /// endpoint under the form's key; the half-year report counts what is recorded. Coded facts only: no
 /// person and no account of a concern.
 /// </summary>
-public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage
+public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage(sessions, bus)
 {
     public sealed record Optalt(int Sparring, int Moeder, int Nyhedsbreve, int Kurser);
-
-    public Indtastning Input { get; private set; } = null!;
 
     /// <summary>What is recorded this calendar year, Danish time.</summary>
     public Optalt IAar { get; private set; } = new(0, 0, 0, 0);
@@ -126,8 +124,7 @@ public class IndexModel(IQuerySession query, OutboxedSessionFactory sessions, IM
             return Page();
         }
 
-        await using var session = sessions.OpenSession(bus);
-        var (_, sent) = await Send(apiRoute, command, () => call(command, session), _ => done(command), _ => "/oplysning", "Det blev ikke registreret.");
+        var (_, sent) = await Send(apiRoute, command, session => call(command, session), _ => done(command), _ => "/oplysning", "Det blev ikke registreret.");
         if (sent is not null) return sent;
         await Count();
         return Page();

@@ -14,11 +14,9 @@ namespace Infohus.Api.Web.Pages.Oplysning;
 /// through the API's correction endpoint: a correcting event on the meeting's stream, the recorded one
 /// never changed.
 /// </summary>
-public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage
+public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, TimeProvider clock) : FormPage(sessions, bus)
 {
     public OutreachMeetingHeld Moede { get; private set; } = null!;
-
-    public Indtastning Input { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -45,9 +43,8 @@ public class MoedeModel(IQuerySession query, OutboxedSessionFactory sessions, IM
         }
 
         var command = new CorrectOutreachMeeting(participants.Value, cards.Value, reason);
-        await using var session = sessions.OpenSession(bus);
         var (_, done) = await Send($"/api/outreach/meetings/{id}/correction", command,
-            () => RecordOutreachEndpoints.Correction(id, command, session, HttpContext, clock),
+            session => RecordOutreachEndpoints.Correction(id, command, session, HttpContext, clock),
             _ => $"Tallene for mødet {Dansk.Dato(Moede.Date)} er rettet.", _ => "/oplysning", "Tallene blev ikke rettet.");
         return done ?? Page();
     }

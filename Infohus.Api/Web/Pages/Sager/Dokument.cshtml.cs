@@ -15,11 +15,9 @@ namespace Infohus.Api.Web.Pages.Sager;
 /// <c>version</c>, <c>kind</c>) and its endpoint's code reads them, types the file from its content and
 /// seals it with the case key. The form's key makes a double send register once.
 /// </summary>
-public class DokumentModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus) : PageModel
+public class DokumentModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus) : FormPage(sessions, bus)
 {
     public Case Case { get; private set; } = null!;
-
-    public string Key { get; private set; } = "";
 
     public string? NotAllowed { get; private set; }
 
@@ -28,7 +26,7 @@ public class DokumentModel(IDocumentSession query, OutboxedSessionFactory sessio
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await Load(id) is { } missing) return missing;
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         return Page();
     }
 
@@ -43,23 +41,22 @@ public class DokumentModel(IDocumentSession query, OutboxedSessionFactory sessio
         if (!ModelState.IsValid || Key.Length == 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Key = Guid.NewGuid().ToString();
+            NewKey();
             return Page();
         }
 
         // What identifies the request for its key: the fields and the file's content, as the API's body would.
         string sha256;
         await using (var content = file!.OpenReadStream()) sha256 = Convert.ToHexString(await SHA256.HashDataAsync(content, HttpContext.RequestAborted));
-        await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, $"/api/cases/{id}/documents",
+        var answer = await Run($"/api/cases/{id}/documents",
             new { version = form["version"].ToString(), kind = form["kind"].ToString(), sha256 },
-            () => AttachDocumentEndpoint.Post(id, session, HttpContext));
+            session => AttachDocumentEndpoint.Post(id, session, HttpContext));
         if (answer.Succeeded)
         {
             TempData["Besked"] = answer.Replayed ? "Dokumentet var allerede vedhæftet; det er kun vedhæftet én gang." : "Dokumentet er vedhæftet.";
             return Redirect($"/sager/{id}");
         }
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
+        if (answer.Settled) NewKey();
         Response.StatusCode = answer.Status;
         ViewData["FejlTitel"] = "Dokumentet blev ikke vedhæftet";
         ModelState.AddModelError("", answer.CurrentVersion is not null

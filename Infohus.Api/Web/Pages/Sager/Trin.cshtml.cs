@@ -14,22 +14,17 @@ namespace Infohus.Api.Web.Pages.Sager;
 /// key: success goes back to the case with a message; a refusal shows the plan's reason as the API
 /// gives it; a stale version says what changed meanwhile and keeps what was typed.
 /// </summary>
-public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, MemberDirectory members) : PageModel
+public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, IMessageBus bus, IOptions<ActionPlanSettings> plan, MemberDirectory members) : FormPage(sessions, bus)
 {
     public StepForm Form { get; private set; } = null!;
 
     public Case Case { get; private set; } = null!;
-
-    public Indtastning Input { get; private set; } = null!;
 
     /// <summary>Why the plan does not allow the step now, before anything is sent.</summary>
     public string? NotAllowed { get; private set; }
 
     [BindProperty(Name = "version")]
     public long Version { get; set; }
-
-    [BindProperty(Name = "noegle")]
-    public string Key { get; set; } = "";
 
     /// <summary>What other members did after the version the form was opened on.</summary>
     public IReadOnlyList<TimelineEntry> ChangedSince { get; private set; } = [];
@@ -41,7 +36,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
     {
         if (await Load(id, segment) is { } missing) return missing;
         Version = Case.Version;
-        Key = Guid.NewGuid().ToString();
+        NewKey();
         // A form that changes what the case holds (the registration) opens with what it holds now.
         Input = new Indtastning(Form.Prefill is { } prefill ? new FormCollection(prefill(Case)) : null, ModelState, plan.Value) { Members = members };
         return Page();
@@ -58,8 +53,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
             return Page();
         }
 
-        await using var session = sessions.OpenSession(bus);
-        var answer = await FormCalls.Run(HttpContext, Key, Form.ApiRoute(id, command), command, () => Form.Call(id, command, session, HttpContext));
+        var answer = await Run(Form.ApiRoute(id, command), command, session => Form.Call(id, command, session, HttpContext));
         if (answer.Succeeded)
         {
             TempData["Besked"] = answer.Replayed
@@ -69,7 +63,7 @@ public class TrinModel(IDocumentSession query, OutboxedSessionFactory sessions, 
         }
 
         // A new key: the old one keeps this answer, and the next send is a new request.
-        if (answer.Settled) Key = Guid.NewGuid().ToString();
+        if (answer.Settled) NewKey();
         Response.StatusCode = answer.Status;
         if (answer.CurrentVersion is { } current)
         {
